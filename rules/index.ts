@@ -1,0 +1,19 @@
+// The registry: every language and every rule. Adding a rule means adding one import line here.
+import type { Language, Rule } from './types';
+import { dockerLanguage } from './docker/language';
+import { dockerRules } from './docker/index';
+
+export const languages: Language[] = [dockerLanguage as Language];
+
+export const allRules: Rule[] = [...(dockerRules as Rule[])];
+
+const byId = new Map(allRules.map((r) => [r.id, r]));
+if (byId.size !== allRules.length) throw new Error('Duplicate rule id in registry');
+
+export function getRule(id: string): Rule | undefined {
+  return byId.get(id);
+}
+
+export function rulesOfDomain(domain: string): Rule[] {
+  return allRules.filter((r) => r.domain === domain);
+}

@@ -1,0 +1,127 @@
+// The shape of a rule and of what it reports. Pure data and functions: nothing here may import
+// `vscode` or an LSP package, so the CLI, the language server and the tests share it.
+
+export type Domain = 'docker' | 'k8s' | 'nginx' | 'helmet';
+
+/** off: not run; report: information, never fails; warn: warning; block: error, fails the gate. */
+export type Level = 'off' | 'report' | 'warn' | 'block';
+export const LEVELS: readonly Level[] = ['off', 'report', 'warn', 'block'];
+
+/** 0-based line and UTF-16 character, as in LSP. */
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
+
+/** A fix is a titled list of non-overlapping edits on the linted file. */
+export interface Fix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export type PeerTool =
+  | 'hadolint'
+  | 'buildkit'
+  | 'checkov'
+  | 'trivy'
+  | 'kubeLinter'
+  | 'polaris'
+  | 'kubeScore'
+  | 'pss'
+  | 'pluto'
+  | 'gixy'
+  | 'nginxLinter'
+  | 'njsscan'
+  | 'semgrep';
+export type Aliases = Partial<Record<PeerTool, string[]>>;
+
+export interface RuleDocs {
+  rationale: string;
+  howToFix: string;
+  whenNotToUse: string;
+  /** Optional before/after snippets shown in the rule's documentation page. */
+  examples?: { bad: string; good: string };
+}
+
+export interface ReportDescriptor {
+  range: Range;
+  message: string;
+  /** Safe, mechanical fix: applied by `--fix` and "fix all". */
+  fix?: Fix;
+  /** Offered only as quick fixes: they need a human to review values (snippets, placeholders). */
+  suggestions?: Fix[];
+}
+
+export interface PassDescriptor {
+  range: Range;
+  message: string;
+}
+
+export interface RuleContext {
+  readonly filePath: string;
+  /** Options merged from the rule's defaults and the config file. */
+  readonly options: Record<string, unknown>;
+  report(descriptor: ReportDescriptor): void;
+  /** Evidence that the rule's controls are met here (shown as a passing checklist item). */
+  pass(descriptor: PassDescriptor): void;
+}
+
+export interface Rule<Model = unknown> {
+  /** Stable, ESLint-style `<domain>/<name>`; never reused. */
+  id: string;
+  domain: Domain;
+  title: string;
+  /** Default level in the `recommended` profile. */
+  level: Level;
+  /** Level in the `strict` profile (defaults to `block` for warn rules, else `level`). */
+  strictLevel?: Level;
+  /** Checklist controls this rule evidences (ids from rules/controls.ts). */
+  controls: string[];
+  aliases: Aliases;
+  docs: RuleDocs;
+  /** True when the rule offers a safe `fix` for at least some findings. */
+  fixable: boolean;
+  /** True when the rule offers review-needed `suggestions`. */
+  hasSuggestions?: boolean;
+  defaultOptions?: Record<string, unknown>;
+  /** Validates user-supplied options; returns an error message or undefined. */
+  validateOptions?(options: Record<string, unknown>): string | undefined;
+  check(model: Model, ctx: RuleContext): void;
+}
+
+type RuleInput<Model> = Omit<Rule<Model>, 'domain' | 'fixable'> & { fixable?: boolean; domain?: Domain };
+
+export function defineRule<Model>(rule: RuleInput<Model>): Rule<Model> {
+  const domain = (rule.domain ?? rule.id.split('/')[0]) as Domain;
+  if (!/^(docker|k8s|nginx|helmet)\/[a-z0-9]+(-[a-z0-9]+)*$/.test(rule.id)) {
+    throw new Error(`Invalid rule id "${rule.id}"`);
+  }
+  return { fixable: false, ...rule, domain };
+}
+
+/** A parsed file of one domain. `parseErrors` become one diagnostic each (usually at most one). */
+export interface ParsedFile<Model = unknown> {
+  model: Model;
+  parseErrors: { range: Range; message: string }[];
+}
+
+export interface Language<Model = unknown> {
+  domain: Domain;
+  /** Does this path (and, when given, language id or content) belong to the domain? */
+  matches(path: string, languageId?: string, text?: string): boolean;
+  parse(text: string, path: string): ParsedFile<Model>;
+  /** Comment prefix used by suppressions and inserted "disable" comments. */
+  commentPrefix: string;
+  /** Glob patterns (fast-glob) used to discover the domain's files in a workspace. */
+  globs: string[];
+  /** Last line of the statement that starts on `line` (a next-line suppression covers all of it). */
+  statementEnd?(model: Model, line: number): number;
+}

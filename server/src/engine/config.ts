@@ -1,0 +1,191 @@
+// `.readiness-lint.yaml`: schema (zod), loading with positioned errors, and resolution of levels
+// from profile + per-rule overrides.
+import { z } from 'zod';
+import { parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
+import { LineIndex } from '../../../rules/text';
+import type { Level, Range, Rule } from '../../../rules/types';
+import { allRules, getRule } from '../../../rules/index';
+import { controlById } from '../../../rules/controls';
+
+export const CONFIG_FILE_NAME = '.readiness-lint.yaml';
+export const PROFILES = ['recommended', 'strict'] as const;
+export type Profile = (typeof PROFILES)[number];
+
+const levelSchema = z.enum(['off', 'report', 'warn', 'block']);
+const ruleSettingSchema = z.union([
+  levelSchema,
+  z.strictObject({ level: levelSchema.optional(), options: z.record(z.string(), z.unknown()).optional() }),
+]);
+
+export const configSchema = z.strictObject({
+  profile: z.enum(PROFILES).optional().describe('Base levels for all rules: recommended (default) or strict.'),
+  rules: z
+    .record(z.string(), ruleSettingSchema)
+    .optional()
+    .describe('Per-rule level (off | report | warn | block) or { level, options }.'),
+  ignore: z.array(z.string()).optional().describe('Globs (relative to the workspace root) that are never checked.'),
+  controls: z
+    .record(
+      z.string(),
+      z.strictObject({
+        evidence: z.array(z.string()).optional().describe('Globs of files that evidence this control.'),
+        enabled: z.boolean().optional().describe('false removes the control from the checklist and score.'),
+      }),
+    )
+    .optional()
+    .describe('Per-control overrides of the readiness checklist.'),
+  maxFileSizeKb: z.number().int().positive().optional().describe('Files larger than this are skipped with one diagnostic.'),
+});
+
+export type ConfigFile = z.infer<typeof configSchema>;
+
+export interface ConfigError {
+  message: string;
+  range: Range;
+}
+
+export interface LoadedConfig {
+  config: ConfigFile;
+  errors: ConfigError[];
+}
+
+/** Parse and validate config text. Never throws; invalid parts are dropped and reported. */
+export function parseConfigText(text: string): LoadedConfig {
+  const index = new LineIndex(text);
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  const errors: ConfigError[] = [];
+  for (const e of doc.errors) {
+    errors.push({ message: e.message.split('\n')[0], range: index.range(e.pos[0], e.pos[1]) });
+  }
+  if (errors.length) return { config: {}, errors };
+  const raw = doc.toJS() ?? {};
+  const result = configSchema.safeParse(raw);
+  const config: ConfigFile = result.success ? result.data : {};
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+      let message = issue.message;
+      if (issue.code === 'unrecognized_keys') message = `Unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
+      errors.push({ message: `${path.length ? path.join('.') + ': ' : ''}${message}`, range: rangeOfPath(doc.contents as YamlNode, path, index, issue.code === 'unrecognized_keys' ? issue.keys : undefined) });
+    }
+    // Keep the valid parts so one typo does not disable the whole file.
+    if (raw && typeof raw === 'object') {
+      const partial: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(raw)) {
+        const field = (configSchema.shape as Record<string, z.ZodType>)[k];
+        if (field && field.safeParse(v).success) partial[k] = v;
+      }
+      Object.assign(config, partial);
+    }
+  }
+  // Semantic checks: rule ids, rule options, control ids.
+  for (const [id, setting] of Object.entries(config.rules ?? {})) {
+    const rule = getRule(id);
+    if (!rule) {
+      errors.push({ message: `Unknown rule "${id}".${suggest(id, allRules.map((r) => r.id))}`, range: rangeOfPath(doc.contents as YamlNode, ['rules', id], index, undefined, true) });
+      continue;
+    }
+    if (typeof setting === 'object' && setting.options) {
+      const problem = rule.validateOptions?.(setting.options);
+      if (problem) errors.push({ message: `${id}: ${problem}`, range: rangeOfPath(doc.contents as YamlNode, ['rules', id, 'options'], index) });
+    }
+  }
+  for (const id of Object.keys(config.controls ?? {})) {
+    if (!controlById.has(id)) {
+      errors.push({ message: `Unknown control "${id}".${suggest(id, [...controlById.keys()])}`, range: rangeOfPath(doc.contents as YamlNode, ['controls', id], index, undefined, true) });
+    }
+  }
+  return { config, errors };
+}
+
+function suggest(id: string, candidates: string[]): string {
+  const tail = id.split('/').pop() ?? id;
+  const hit = candidates.find((c) => c.endsWith('/' + tail) || c.endsWith('.' + tail)) ?? candidates.find((c) => c.includes(tail));
+  return hit ? ` Did you mean "${hit}"?` : '';
+}
+
+function rangeOfPath(root: YamlNode | null, path: (string | number)[], index: LineIndex, keys?: string[], keyOnly = false): Range {
+  let node: YamlNode | null = root;
+  let keyNode: YamlNode | null = null;
+  for (const seg of path) {
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) break;
+      keyNode = pair.key as YamlNode;
+      node = (pair.value as YamlNode) ?? null;
+    } else if (isSeq(node) && typeof seg === 'number') {
+      node = (node.items[seg] as YamlNode) ?? null;
+      keyNode = null;
+    } else break;
+  }
+  if (keys && isMap(node)) {
+    const pair = node.items.find((p) => isScalar(p.key) && keys.includes(String(p.key.value)));
+    if (pair && (pair.key as YamlNode).range) keyNode = pair.key as YamlNode;
+    node = null;
+  }
+  const target = keyOnly || !node ? keyNode ?? node : node;
+  const r = target?.range;
+  if (r) return index.range(r[0], r[1]);
+  return index.range(0, 0);
+}
+
+/** Effective settings for one run: what every consumer (CLI, server, tests) reads. */
+export interface ResolvedConfig {
+  profile: Profile;
+  /** Level of a rule after profile and overrides. */
+  levelOf(ruleId: string): Level;
+  optionsOf(ruleId: string): Record<string, unknown>;
+  ignore: string[];
+  controls: NonNullable<ConfigFile['controls']>;
+  /** Ignore every inline suppression (CI gates that must not be bypassed). */
+  noInlineSuppressions: boolean;
+  maxFileSizeKb: number;
+}
+
+export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
+
+export function profileLevel(rule: Rule, profile: Profile): Level {
+  if (profile === 'strict') return rule.strictLevel ?? (rule.level === 'warn' ? 'block' : rule.level === 'off' ? 'report' : rule.level);
+  return rule.level;
+}
+
+export function resolveConfig(
+  file: ConfigFile = {},
+  overrides: { profile?: Profile; noInlineSuppressions?: boolean; maxFileSizeKb?: number; ruleLevels?: Record<string, Level> } = {},
+): ResolvedConfig {
+  const profile = overrides.profile ?? file.profile ?? 'recommended';
+  const rules = file.rules ?? {};
+  return {
+    profile,
+    levelOf(ruleId) {
+      const fromOverride = overrides.ruleLevels?.[ruleId];
+      if (fromOverride) return fromOverride;
+      const s = rules[ruleId];
+      if (typeof s === 'string') return s;
+      if (s?.level) return s.level;
+      const rule = getRule(ruleId);
+      return rule ? profileLevel(rule, profile) : 'off';
+    },
+    optionsOf(ruleId) {
+      const s = rules[ruleId];
+      const rule = getRule(ruleId);
+      return { ...(rule?.defaultOptions ?? {}), ...(typeof s === 'object' ? s.options ?? {} : {}) };
+    },
+    ignore: file.ignore ?? [],
+    controls: file.controls ?? {},
+    noInlineSuppressions: overrides.noInlineSuppressions ?? false,
+    maxFileSizeKb: overrides.maxFileSizeKb ?? file.maxFileSizeKb ?? DEFAULT_MAX_FILE_SIZE_KB,
+  };
+}
+
+/** JSON Schema for editors (completion in `.readiness-lint.yaml`). */
+export function configJsonSchema(): object {
+  const schema = z.toJSONSchema(configSchema, { target: 'draft-7' }) as Record<string, unknown>;
+  const props = (schema.properties ?? {}) as Record<string, Record<string, unknown>>;
+  if (props.rules) {
+    props.rules.propertyNames = { enum: allRules.map((r) => r.id) };
+  }
+  if (props.controls) props.controls.propertyNames = { enum: [...controlById.keys()] };
+  schema.title = 'Readiness Lint configuration';
+  return schema;
+}

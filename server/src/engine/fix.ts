@@ -1,0 +1,100 @@
+// Applying fixes: one fix (verified), all fixes of a rule, or all fixes in a file, looping until
+// nothing changes so that fix-all twice equals fix-all once.
+import { applyTextEdits, comparePositions } from '../../../rules/text';
+import type { Fix, Rule } from '../../../rules/types';
+import { getRule } from '../../../rules/index';
+import { lintText, ENGINE_IDS, type Finding, type LintOptions } from './runner';
+
+const MAX_PASSES = 10;
+
+/**
+ * A fix is offered only when it is safe: the edits apply, the result still parses, the finding's
+ * rule reports fewer findings afterwards, and no other rule reports more.
+ */
+export function verifyFix(opts: LintOptions, finding: Finding, fix: Fix): boolean {
+  let fixed: string;
+  try {
+    fixed = applyTextEdits(opts.text, fix.edits);
+  } catch {
+    return false;
+  }
+  if (fixed === opts.text) return false;
+  const before = lintText(opts);
+  const after = lintText({ ...opts, text: fixed });
+  if (!before || !after) return false;
+  if (after.findings.some((f) => f.ruleId === ENGINE_IDS.parseError)) return false;
+  const count = (fs: Finding[], id: string) => fs.filter((f) => f.ruleId === id).length;
+  if (finding.ruleId !== ENGINE_IDS.unusedDisable && count(after.findings, finding.ruleId) >= count(before.findings, finding.ruleId)) return false;
+  const ids = new Set(after.findings.map((f) => f.ruleId));
+  for (const id of ids) {
+    if (id === finding.ruleId) continue;
+    if (count(after.findings, id) > count(before.findings, id)) return false;
+  }
+  return true;
+}
+
+export interface FixAllResult {
+  text: string;
+  /** Number of fixes applied. */
+  applied: number;
+  passes: number;
+}
+
+/**
+ * Apply every verified fix (optionally only those of one rule). Each pass applies the fixes that
+ * do not overlap, then re-lints; stops when no fix applies.
+ */
+export function fixAll(opts: LintOptions, onlyRuleId?: string): FixAllResult {
+  let text = opts.text;
+  let applied = 0;
+  let passes = 0;
+  for (; passes < MAX_PASSES; passes++) {
+    const current = { ...opts, text };
+    const result = lintText(current);
+    if (!result) break;
+    const candidates = result.findings.filter((f) => f.fix && (!onlyRuleId || f.ruleId === onlyRuleId) && f.ruleId !== ENGINE_IDS.unusedDisable);
+    let changed = false;
+    // Apply one rule's fixes at a time so that every applied fix was verified on the same text.
+    const taken: Fix[] = [];
+    for (const f of candidates) {
+      if (!verifyFix(current, f, f.fix!)) continue;
+      if (overlapsAny(f.fix!, taken)) continue;
+      taken.push(f.fix!);
+    }
+    if (taken.length) {
+      try {
+        const next = applyTextEdits(text, taken.flatMap((f) => f.edits));
+        if (next !== text && !(lintText({ ...opts, text: next })?.findings.some((f) => f.ruleId === ENGINE_IDS.parseError))) {
+          text = next;
+          applied += taken.length;
+          changed = true;
+        }
+      } catch {
+        // Overlap between fixes of different findings: fall back to one fix per pass.
+        text = applyTextEdits(text, taken[0].edits);
+        applied++;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+  }
+  return { text, applied, passes };
+}
+
+function overlapsAny(fix: Fix, taken: Fix[]): boolean {
+  // Two edits conflict when their ranges intersect, or when both start at the same point (the
+  // order of two insertions there would be ambiguous).
+  for (const t of taken) {
+    for (const a of fix.edits) {
+      for (const b of t.edits) {
+        if (comparePositions(a.range.start, b.range.start) === 0) return true;
+        if (comparePositions(a.range.start, b.range.end) < 0 && comparePositions(b.range.start, a.range.end) < 0) return true;
+      }
+    }
+  }
+  return false;
+}
+
+export function ruleOf(id: string): Rule | undefined {
+  return getRule(id);
+}

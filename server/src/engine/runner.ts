@@ -1,0 +1,157 @@
+// Lint one text: detect its domain, parse, run the enabled rules, apply suppressions and levels.
+// Pure: no file system, no vscode, no LSP. Never throws on bad input.
+import type { Fix, Language, Level, Range, Rule } from '../../../rules/types';
+import { languages, allRules } from '../../../rules/index';
+import { LineIndex } from '../../../rules/text';
+import { findSuppressions, isSuppressed } from './suppressions';
+import type { ResolvedConfig } from './config';
+import { resolveConfig } from './config';
+
+/** Findings the engine itself raises (not rules): kept here so every front shows them the same way. */
+export const ENGINE_IDS = {
+  parseError: 'readiness-lint/parse-error',
+  tooLarge: 'readiness-lint/file-too-large',
+  internalError: 'readiness-lint/internal-error',
+  unusedDisable: 'readiness-lint/unused-disable',
+  disableWithoutReason: 'readiness-lint/disable-without-reason',
+  unknownRuleInDisable: 'readiness-lint/unknown-rule-in-disable',
+  configError: 'readiness-lint/config-error',
+} as const;
+
+export interface Finding {
+  ruleId: string;
+  /** Effective level (never 'off'). */
+  level: Exclude<Level, 'off'>;
+  message: string;
+  range: Range;
+  fix?: Fix;
+  suggestions?: Fix[];
+}
+
+export interface PassEvidence {
+  ruleId: string;
+  range: Range;
+  message: string;
+}
+
+export interface FileResult {
+  /** Path as given by the caller. */
+  path: string;
+  domain: string;
+  findings: Finding[];
+  passes: PassEvidence[];
+  /** Findings silenced by inline suppressions (for counts and the unused check). */
+  suppressed: number;
+}
+
+export interface LintOptions {
+  path: string;
+  text: string;
+  languageId?: string;
+  config?: ResolvedConfig;
+  /** Run only these rules (RuleTester, fix verification). */
+  onlyRules?: Rule[];
+}
+
+export function languageFor(path: string, languageId?: string, text?: string): Language | undefined {
+  return languages.find((l) => l.matches(path, languageId, text));
+}
+
+const defaultConfig = resolveConfig();
+
+export function lintText(opts: LintOptions): FileResult | null {
+  const language = languageFor(opts.path, opts.languageId, opts.text);
+  if (!language) return null;
+  const config = opts.config ?? defaultConfig;
+  const { text, path } = opts;
+  const result: FileResult = { path, domain: language.domain, findings: [], passes: [], suppressed: 0 };
+  const index = new LineIndex(text);
+
+  if (text.length > config.maxFileSizeKb * 1024) {
+    result.findings.push({
+      ruleId: ENGINE_IDS.tooLarge,
+      level: 'report',
+      message: `File is larger than ${config.maxFileSizeKb} KB (readinessLint.maxFileSizeKb / maxFileSizeKb) and was not checked.`,
+      range: index.range(0, 0),
+    });
+    return result;
+  }
+
+  let parsed;
+  try {
+    parsed = language.parse(text, path);
+  } catch (e) {
+    result.findings.push({ ruleId: ENGINE_IDS.parseError, level: 'warn', message: `Could not parse this file: ${(e as Error).message}`, range: index.range(0, 0) });
+    return result;
+  }
+  if (parsed.parseErrors.length) {
+    // One clear diagnostic: the first error; rules do not run on a broken model.
+    const first = parsed.parseErrors[0];
+    const more = parsed.parseErrors.length > 1 ? ` (${parsed.parseErrors.length - 1} more parse error(s) after this one)` : '';
+    result.findings.push({ ruleId: ENGINE_IDS.parseError, level: 'warn', message: first.message + more, range: first.range });
+    return result;
+  }
+
+  const rules = (opts.onlyRules ?? allRules).filter((r) => r.domain === language.domain);
+  const statementEnd = language.statementEnd ? (line: number) => language.statementEnd!(parsed.model, line) : undefined;
+  const sups = config.noInlineSuppressions ? [] : findSuppressions(index, language.commentPrefix, statementEnd);
+
+  for (const rule of rules) {
+    const level = opts.onlyRules ? (rule.level === 'off' ? 'warn' : rule.level) : config.levelOf(rule.id);
+    if (level === 'off') continue;
+    const options = { ...(rule.defaultOptions ?? {}), ...config.optionsOf(rule.id) };
+    try {
+      rule.check(parsed.model, {
+        filePath: path,
+        options,
+        report(d) {
+          if (isSuppressed(sups, rule.id, d.range.start.line)) {
+            result.suppressed++;
+            return;
+          }
+          result.findings.push({ ruleId: rule.id, level, message: d.message, range: d.range, fix: d.fix, suggestions: d.suggestions });
+        },
+        pass(p) {
+          result.passes.push({ ruleId: rule.id, range: p.range, message: p.message });
+        },
+      });
+    } catch (e) {
+      // A rule bug must not take the other rules (or the server) down with it.
+      result.findings.push({
+        ruleId: ENGINE_IDS.internalError,
+        level: 'report',
+        message: `Rule ${rule.id} failed on this file: ${(e as Error).message}. Please report this.`,
+        range: index.range(0, 0),
+      });
+    }
+  }
+
+  if (!opts.onlyRules) {
+    for (const s of sups) {
+      if (!s.own) continue;
+      if (s.unknownIds.length) {
+        result.findings.push({ ruleId: ENGINE_IDS.unknownRuleInDisable, level: 'report', message: `Unknown rule id in suppression: ${s.unknownIds.join(', ')}.`, range: s.range });
+      }
+      if (!s.reason) {
+        result.findings.push({
+          ruleId: ENGINE_IDS.disableWithoutReason,
+          level: 'report',
+          message: 'Suppression without a reason: add one after " -- " so reviewers know why.',
+          range: s.range,
+        });
+      }
+      if (!s.used && s.ruleIds.length) {
+        result.findings.push({
+          ruleId: ENGINE_IDS.unusedDisable,
+          level: 'report',
+          message: `Unused suppression: ${s.ruleIds.join(', ')} reports nothing here.`,
+          range: s.range,
+          fix: { title: 'Remove unused suppression', edits: [{ range: { start: { line: s.range.start.line, character: 0 }, end: { line: s.range.start.line + 1, character: 0 } }, newText: '' }] },
+        });
+      }
+    }
+  }
+
+  result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return result;
+}

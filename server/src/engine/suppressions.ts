@@ -1,0 +1,132 @@
+// Inline suppressions: our own comments and the peers' forms, mapped through rule `aliases`.
+//   # readiness-lint-disable-next-line <rule-id>[, <rule-id>] -- <reason>
+//   # readiness-lint-disable-file <rule-id>[, ...] -- <reason>
+//   # hadolint ignore=DL3002,DL3006        (next instruction)   # hadolint global ignore=...  (file)
+//   # checkov:skip=CKV_DOCKER_3: reason     (file, as Checkov does for Dockerfiles)
+//   # trivy:ignore:AVD-DS-0002              (next line)
+import type { LineIndex } from '../../../rules/text';
+import type { PeerTool, Range, Rule } from '../../../rules/types';
+import { allRules } from '../../../rules/index';
+
+export interface Suppression {
+  /** Rule ids (ours) this suppression silences; '*' for all. */
+  ruleIds: string[];
+  /** 'line' suppressions cover [firstLine, lastLine]; 'file' cover everything. */
+  scope: 'line' | 'file';
+  firstLine: number;
+  lastLine: number;
+  reason: string | null;
+  /** Range of the comment, for reporting it. */
+  range: Range;
+  /** Our own syntax (reported when unused or without reason); peers' pragmas are only honoured. */
+  own: boolean;
+  used: boolean;
+  /** Ids written that match no rule (ours: reported). */
+  unknownIds: string[];
+}
+
+const OWN = /readiness-lint-disable-(next-line|file)\b\s*([^\n]*)/;
+
+/** Peer id -> our rule ids, built once from aliases. Trivy ids match with or without `AVD-`. */
+const peerIndex = new Map<string, string[]>();
+function peerKey(tool: PeerTool, id: string): string {
+  const norm = tool === 'trivy' ? id.toUpperCase().replace(/^AVD-/, '') : id.toUpperCase();
+  return `${tool}:${norm}`;
+}
+function rulesForPeer(tool: PeerTool, id: string): string[] {
+  if (peerIndex.size === 0) {
+    for (const r of allRules as Rule[]) {
+      for (const [t, ids] of Object.entries(r.aliases)) {
+        for (const pid of ids ?? []) {
+          const k = peerKey(t as PeerTool, pid);
+          peerIndex.set(k, [...(peerIndex.get(k) ?? []), r.id]);
+        }
+      }
+    }
+  }
+  return peerIndex.get(peerKey(tool, id)) ?? [];
+}
+
+/**
+ * Find suppressions in the comment lines of a text. `statementEnd(line)` returns the last line of
+ * the statement starting at `line` (a multi-line RUN), so a next-line suppression covers it all.
+ */
+export function findSuppressions(
+  index: LineIndex,
+  commentPrefix: string,
+  statementEnd: (line: number) => number = (l) => l,
+): Suppression[] {
+  const out: Suppression[] = [];
+  const text = index.text;
+  if (!text.includes('readiness-lint-disable') && !/hadolint|checkov|trivy/.test(text)) return out;
+  for (let line = 0; line < index.lineCount; line++) {
+    const raw = index.lineText(line);
+    const trimmed = raw.trimStart();
+    if (!trimmed.startsWith(commentPrefix)) continue;
+    const body = trimmed.slice(commentPrefix.length).trim();
+    const start = index.lineStart(line) + (raw.length - trimmed.length);
+    const range = index.range(start, index.lineEnd(line));
+    const nextTarget = () => {
+      let t = line + 1;
+      while (t < index.lineCount && (index.lineText(t).trim() === '' || index.lineText(t).trimStart().startsWith(commentPrefix))) t++;
+      return t;
+    };
+
+    const own = OWN.exec(body);
+    if (own) {
+      const [idsPart, ...reasonParts] = own[2].split(/\s--\s?|\s--$/);
+      const reason = reasonParts.join(' -- ').trim() || null;
+      const ids = idsPart.split(/[,\s]+/).filter(Boolean);
+      const known = ids.filter((id) => id === '*' || allRules.some((r) => r.id === id));
+      const target = nextTarget();
+      out.push({
+        ruleIds: known,
+        scope: own[1] === 'file' ? 'file' : 'line',
+        firstLine: target,
+        lastLine: own[1] === 'file' ? Number.MAX_SAFE_INTEGER : statementEnd(target),
+        reason,
+        range,
+        own: true,
+        used: false,
+        unknownIds: ids.filter((id) => !known.includes(id)),
+      });
+      continue;
+    }
+    const hadolint = /^hadolint\s+(global\s+|stage\s+)?ignore=([A-Za-z0-9_,\s-]+?)(?:\s*#\s*(.*))?$/.exec(body);
+    if (hadolint) {
+      const ids = hadolint[2].split(/[,\s]+/).filter(Boolean).flatMap((id) => rulesForPeer('hadolint', id));
+      const target = nextTarget();
+      const file = !!hadolint[1]?.startsWith('global');
+      out.push(peer(ids, file, target, file ? Number.MAX_SAFE_INTEGER : statementEnd(target), hadolint[3] ?? null, range));
+      continue;
+    }
+    const checkov = /^checkov:skip=([A-Z0-9_]+)(?::\s*(.*))?$/.exec(body);
+    if (checkov) {
+      out.push(peer(rulesForPeer('checkov', checkov[1]), true, 0, Number.MAX_SAFE_INTEGER, checkov[2] ?? null, range));
+      continue;
+    }
+    const trivy = /^trivy:ignore:([A-Za-z0-9-]+)/.exec(body);
+    if (trivy) {
+      const target = nextTarget();
+      out.push(peer(rulesForPeer('trivy', trivy[1]), false, target, statementEnd(target), null, range));
+    }
+  }
+  return out;
+}
+
+function peer(ruleIds: string[], file: boolean, firstLine: number, lastLine: number, reason: string | null, range: Range): Suppression {
+  return { ruleIds, scope: file ? 'file' : 'line', firstLine, lastLine, reason, range, own: false, used: false, unknownIds: [] };
+}
+
+/** Is a finding of `ruleId` starting on `line` suppressed? Marks the suppression used. */
+export function isSuppressed(sups: Suppression[], ruleId: string, line: number): boolean {
+  let hit = false;
+  for (const s of sups) {
+    if (!(s.ruleIds.includes(ruleId) || s.ruleIds.includes('*'))) continue;
+    if (s.scope === 'file' || (line >= s.firstLine && line <= s.lastLine)) {
+      s.used = true;
+      hit = true;
+    }
+  }
+  return hit;
+}
