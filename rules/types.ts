@@ -124,4 +124,6 @@ export interface Language<Model = unknown> {
   globs: string[];
   /** Last line of the statement that starts on `line` (a next-line suppression covers all of it). */
   statementEnd?(model: Model, line: number): number;
+  /** First line of the statement containing `line` (where a suppression comment must go). */
+  statementStart?(model: Model, line: number): number;
 }

@@ -218,6 +218,10 @@ export const dockerLanguage: Language<DockerModel> = {
     const instr = model.instructions.find((i) => i.range.start.line <= line && line <= i.range.end.line);
     return instr ? instr.range.end.line : line;
   },
+  statementStart(model, line) {
+    const instr = model.instructions.find((i) => i.range.start.line <= line && line <= i.range.end.line);
+    return instr ? instr.range.start.line : line;
+  },
   parse(text): ParsedFile<DockerModel> {
     const model = parseDockerfile(text);
     const parseErrors: ParsedFile['parseErrors'] = [];

@@ -59,6 +59,24 @@ export function languageFor(path: string, languageId?: string, text?: string): L
 
 const defaultConfig = resolveConfig();
 
+/** The one finding for a file over the size cap (also used without reading the file). */
+export function tooLargeResult(path: string, domain: string, config: ResolvedConfig): FileResult {
+  return {
+    path,
+    domain,
+    passes: [],
+    suppressed: 0,
+    findings: [
+      {
+        ruleId: ENGINE_IDS.tooLarge,
+        level: 'report',
+        message: `File is larger than ${config.maxFileSizeKb} KB (setting maxFileSizeKb) and was not checked.`,
+        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      },
+    ],
+  };
+}
+
 export function lintText(opts: LintOptions): FileResult | null {
   const language = languageFor(opts.path, opts.languageId, opts.text);
   if (!language) return null;
@@ -67,15 +85,7 @@ export function lintText(opts: LintOptions): FileResult | null {
   const result: FileResult = { path, domain: language.domain, findings: [], passes: [], suppressed: 0 };
   const index = new LineIndex(text);
 
-  if (text.length > config.maxFileSizeKb * 1024) {
-    result.findings.push({
-      ruleId: ENGINE_IDS.tooLarge,
-      level: 'report',
-      message: `File is larger than ${config.maxFileSizeKb} KB (readinessLint.maxFileSizeKb / maxFileSizeKb) and was not checked.`,
-      range: index.range(0, 0),
-    });
-    return result;
-  }
+  if (text.length > config.maxFileSizeKb * 1024) return tooLargeResult(path, language.domain, config);
 
   let parsed;
   try {

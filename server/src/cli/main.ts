@@ -1,0 +1,278 @@
+// `readiness-lint [paths...] [--format text|json|sarif|markdown|github] [--fix] [--config FILE]
+//  [--profile NAME] [--max-warnings N] [--no-inline-suppressions] [--list-rules]`
+// Exit codes: 0 nothing at block, 1 something at block (or more warnings than --max-warnings),
+// 2 usage or configuration error. stdout carries only the requested document.
+import { existsSync, statSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
+import fg from 'fast-glob';
+import { allRules } from '../../../rules/index';
+import { languages } from '../../../rules/index';
+import { CONFIG_FILE_NAME, PROFILES, configJsonSchema, type Profile } from '../engine/config';
+import { DEFAULT_EXCLUDES, lintFile, loadWorkspaceConfig } from '../engine/workspace';
+import { buildReport, gateState } from '../engine/report';
+import { format, FORMATS, type Format } from '../engine/formatters/index';
+import { fixAll, verifyFix } from '../engine/fix';
+import { renderRuleDoc } from '../engine/docs';
+import { VERSION } from '../engine/version';
+import type { FileResult } from '../engine/runner';
+
+const HELP = `Usage: readiness-lint [paths...] [options]
+
+Checks Dockerfiles for production readiness and prints findings and the readiness checklist.
+
+Options:
+  -f, --format <name>         text (default), json, sarif, markdown, github
+      --fix                   apply safe fixes to the files, then report what is left
+  -c, --config <file>         config file (default: nearest ${CONFIG_FILE_NAME})
+      --profile <name>        recommended (default) or strict
+      --max-warnings <n>      exit 1 when there are more than n warnings
+      --no-inline-suppressions  ignore every inline suppression comment
+      --quiet                 show only warnings and errors (not info)
+      --list-rules            list the rules (use with --format json)
+      --no-color              plain text output
+  -o, --output-file <file>    write the report to a file instead of stdout
+  -h, --help                  show this help
+  -v, --version               print the version
+
+Exit codes: 0 nothing at level block, 1 something at level block (or too many warnings), 2 usage or configuration error.
+`;
+
+interface Args {
+  paths: string[];
+  format: Format;
+  fix: boolean;
+  config?: string;
+  profile?: Profile;
+  maxWarnings?: number;
+  noInlineSuppressions: boolean;
+  quiet: boolean;
+  listRules: boolean;
+  color: boolean;
+  outputFile?: string;
+  writeDocs?: string;
+  writeSchema?: string;
+}
+
+class UsageError extends Error {}
+
+export function parseArgs(argv: string[]): Args | 'help' | 'version' {
+  const a: Args = { paths: [], format: 'text', fix: false, noInlineSuppressions: false, quiet: false, listRules: false, color: !!process.stdout.isTTY && !process.env.NO_COLOR };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? argv[++i];
+      if (v === undefined || (inline === undefined && v.startsWith('-'))) throw new UsageError(`Option ${flag} needs a value.`);
+      return v;
+    };
+    switch (flag) {
+      case '-h':
+      case '--help':
+        return 'help';
+      case '-v':
+      case '--version':
+        return 'version';
+      case '-f':
+      case '--format': {
+        const v = value();
+        if (!(FORMATS as readonly string[]).includes(v)) throw new UsageError(`Unknown format "${v}". Use one of: ${FORMATS.join(', ')}.`);
+        a.format = v as Format;
+        break;
+      }
+      case '--fix':
+        a.fix = true;
+        break;
+      case '-c':
+      case '--config':
+        a.config = value();
+        break;
+      case '--profile': {
+        const v = value();
+        if (!(PROFILES as readonly string[]).includes(v)) throw new UsageError(`Unknown profile "${v}". Use one of: ${PROFILES.join(', ')}.`);
+        a.profile = v as Profile;
+        break;
+      }
+      case '--max-warnings': {
+        const v = value();
+        if (!/^-?\d+$/.test(v)) throw new UsageError('--max-warnings needs a number.');
+        a.maxWarnings = Number(v);
+        break;
+      }
+      case '--no-inline-suppressions':
+        a.noInlineSuppressions = true;
+        break;
+      case '--quiet':
+        a.quiet = true;
+        break;
+      case '--list-rules':
+        a.listRules = true;
+        break;
+      case '--no-color':
+        a.color = false;
+        break;
+      case '--color':
+        a.color = true;
+        break;
+      case '-o':
+      case '--output-file':
+        a.outputFile = value();
+        break;
+      case '--write-docs':
+        a.writeDocs = value();
+        break;
+      case '--write-config-schema':
+        a.writeSchema = value();
+        break;
+      default:
+        if (arg.startsWith('-') && arg !== '-') throw new UsageError(`Unknown option ${arg}. See --help.`);
+        a.paths.push(arg);
+    }
+  }
+  if (!a.paths.length) a.paths.push('.');
+  return a;
+}
+
+/** Nearest config file: from the first path's directory up to the file system root. */
+function findConfigRoot(start: string): string {
+  let dir = path.resolve(start);
+  if (existsSync(dir) && !statSync(dir).isDirectory()) dir = path.dirname(dir);
+  for (let d = dir; ; d = path.dirname(d)) {
+    if (existsSync(path.join(d, CONFIG_FILE_NAME))) return d;
+    if (path.dirname(d) === d) return dir;
+  }
+}
+
+async function collectFiles(paths: string[], root: string, ignore: string[]): Promise<string[]> {
+  const files = new Set<string>();
+  const patterns = [...new Set(languages.flatMap((l) => l.globs))];
+  for (const p of paths) {
+    const abs = path.resolve(p);
+    if (!existsSync(abs)) throw new UsageError(`No such file or directory: ${p}`);
+    if (statSync(abs).isFile()) {
+      files.add(abs);
+      continue;
+    }
+    // Ignore globs are relative to the config root; search from there when the folder is inside it.
+    const rel = path.relative(root, abs);
+    const inside = !rel.startsWith('..') && !path.isAbsolute(rel);
+    const cwd = inside ? root : abs;
+    const prefix = inside && rel ? fg.escapePath(rel.split(path.sep).join('/')) + '/' : '';
+    const found = await fg(
+      patterns.map((g) => prefix + g),
+      { cwd, absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, ignore: [...DEFAULT_EXCLUDES, ...(inside ? ignore : [])] },
+    );
+    for (const f of found) if (languages.some((l) => l.matches(f))) files.add(path.normalize(f));
+  }
+  return [...files].sort();
+}
+
+export async function run(argv: string[], io: { out: (s: string) => void; err: (s: string) => void } = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) }): Promise<number> {
+  let args: ReturnType<typeof parseArgs>;
+  try {
+    args = parseArgs(argv);
+  } catch (e) {
+    io.err(`readiness-lint: ${(e as Error).message}\n`);
+    return 2;
+  }
+  if (args === 'help') {
+    io.out(HELP);
+    return 0;
+  }
+  if (args === 'version') {
+    io.out(VERSION + '\n');
+    return 0;
+  }
+  if (args.writeDocs) {
+    mkdirSync(args.writeDocs, { recursive: true });
+    for (const r of allRules) writeFileSync(path.join(args.writeDocs, r.id.replace('/', '-') + '.md'), renderRuleDoc(r));
+    io.err(`Wrote ${allRules.length} rule docs to ${args.writeDocs}\n`);
+    return 0;
+  }
+  if (args.writeSchema) {
+    writeFileSync(args.writeSchema, JSON.stringify(configJsonSchema(), null, 2) + '\n');
+    return 0;
+  }
+  if (args.listRules) {
+    const list = allRules.map((r) => ({ id: r.id, domain: r.domain, title: r.title, level: r.level, fixable: r.fixable, controls: r.controls, aliases: r.aliases }));
+    if (args.format === 'json') io.out(JSON.stringify(list, null, 2) + '\n');
+    else io.out(list.map((r) => `${r.id.padEnd(42)} ${r.level.padEnd(6)} ${r.fixable ? 'fix ' : '    '} ${r.title}`).join('\n') + '\n');
+    return 0;
+  }
+
+  const root = findConfigRoot(args.paths[0]);
+  const loaded = loadWorkspaceConfig(root, args.config, { profile: args.profile, noInlineSuppressions: args.noInlineSuppressions });
+  if (loaded.errors.length) {
+    const where = loaded.file ? path.relative(process.cwd(), loaded.file) : CONFIG_FILE_NAME;
+    for (const e of loaded.errors) io.err(`${where}:${e.range.start.line + 1}:${e.range.start.character + 1}: ${e.message}\n`);
+    io.err('readiness-lint: configuration error (see above).\n');
+    return 2;
+  }
+  const config = loaded.config;
+
+  let files: string[];
+  try {
+    files = await collectFiles(args.paths, root, config.ignore);
+  } catch (e) {
+    io.err(`readiness-lint: ${(e as Error).message}\n`);
+    return 2;
+  }
+
+  const results: FileResult[] = [];
+  const texts = new Map<FileResult, string>();
+  let fixedFiles = 0;
+  for (const file of files) {
+    if (args.fix) {
+      let text: string;
+      try {
+        text = readFileSync(file, 'utf8');
+      } catch {
+        continue;
+      }
+      const fixed = fixAll({ path: file, text, config });
+      if (fixed.text !== text) {
+        writeFileSync(file, fixed.text);
+        fixedFiles++;
+      }
+    }
+    const r = lintFile(file, config, file);
+    if (!r) {
+      if (args.paths.includes(file)) io.err(`readiness-lint: ${file} is not a file of a checked kind; skipped.\n`);
+      continue;
+    }
+    if (args.quiet) r.findings = r.findings.filter((f) => f.level !== 'report');
+    results.push(r);
+  }
+  if (args.fix) io.err(`readiness-lint: fixed ${fixedFiles} file(s).\n`);
+
+  const fixableCache = new Map<object, boolean>();
+  const report = buildReport(
+    process.cwd(),
+    results,
+    config,
+    (file, finding) => {
+      if (!finding.fix) return false;
+      let v = fixableCache.get(finding);
+      if (v === undefined) {
+        let text = texts.get(file);
+        if (text === undefined) {
+          try {
+            text = readFileSync(file.path, 'utf8');
+          } catch {
+            text = '';
+          }
+          texts.set(file, text);
+        }
+        v = verifyFix({ path: file.path, text, config }, finding, finding.fix);
+        fixableCache.set(finding, v);
+      }
+      return v;
+    },
+    args.maxWarnings,
+  );
+  const doc = format(report, args.format, { color: args.color && !args.outputFile });
+  if (args.outputFile) writeFileSync(args.outputFile, doc);
+  else io.out(doc);
+  if (!files.length) io.err('readiness-lint: no Dockerfiles found.\n');
+  const gate = gateState(report);
+  return gate.blocked || gate.tooManyWarnings ? 1 : 0;
+}

@@ -1,0 +1,50 @@
+// A run over some files: results, checklist and the facts every output format needs.
+import path from 'node:path';
+import type { ResolvedConfig } from './config';
+import { evaluateChecklist, type Checklist } from './checklist';
+import type { FileResult, Finding } from './runner';
+
+export interface Report {
+  /** Directory that relative paths in outputs are relative to. */
+  cwd: string;
+  results: FileResult[];
+  checklist: Checklist;
+  config: ResolvedConfig;
+  /** Is this finding's fix verified safe? */
+  isFixable(file: FileResult, finding: Finding): boolean;
+  maxWarnings?: number;
+}
+
+export function buildReport(cwd: string, results: FileResult[], config: ResolvedConfig, isFixable: Report['isFixable'], maxWarnings?: number): Report {
+  return { cwd, results, config, checklist: evaluateChecklist(results, config), isFixable, maxWarnings };
+}
+
+export function relativePath(report: Report, file: string): string {
+  const rel = path.isAbsolute(file) ? path.relative(report.cwd, file) : file;
+  return rel.split(path.sep).join('/') || '.';
+}
+
+export interface Counts {
+  block: number;
+  warn: number;
+  report: number;
+  fixable: number;
+}
+
+export function countFindings(report: Report): Counts {
+  const c: Counts = { block: 0, warn: 0, report: 0, fixable: 0 };
+  for (const r of report.results) {
+    for (const f of r.findings) {
+      c[f.level]++;
+      if (f.fix && report.isFixable(r, f)) c.fixable++;
+    }
+  }
+  return c;
+}
+
+/** Gate state: what decides the exit code. */
+export function gateState(report: Report): { blocked: boolean; tooManyWarnings: boolean; counts: Counts } {
+  const counts = countFindings(report);
+  const tooManyWarnings = report.maxWarnings !== undefined && report.maxWarnings >= 0 && counts.warn > report.maxWarnings;
+  return { blocked: counts.block > 0, tooManyWarnings, counts };
+}

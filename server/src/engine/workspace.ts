@@ -1,0 +1,64 @@
+// Workspace discovery and scanning: shared by the CLI and the language server's workspace index.
+import fg from 'fast-glob';
+import { readFileSync, statSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { languages } from '../../../rules/index';
+import { CONFIG_FILE_NAME, parseConfigText, resolveConfig, type ConfigError, type ResolvedConfig, type Profile } from './config';
+import { languageFor, lintText, tooLargeResult, type FileResult } from './runner';
+
+export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.venv/**', '**/vendor/bundle/**', '**/.terraform/**'];
+
+/** Files of every domain under `root`, as absolute paths, sorted. */
+export async function discoverFiles(root: string, ignore: string[] = []): Promise<string[]> {
+  const patterns = [...new Set(languages.flatMap((l) => l.globs))];
+  const files = await fg(patterns, {
+    cwd: root,
+    absolute: true,
+    dot: true,
+    onlyFiles: true,
+    followSymbolicLinks: false,
+    suppressErrors: true,
+    ignore: [...DEFAULT_EXCLUDES, ...ignore],
+    caseSensitiveMatch: true,
+  });
+  return files.filter((f) => languages.some((l) => l.matches(f))).sort();
+}
+
+export interface LoadedWorkspaceConfig {
+  file: string | null;
+  config: ResolvedConfig;
+  errors: ConfigError[];
+  text: string | null;
+}
+
+export function loadWorkspaceConfig(
+  root: string,
+  explicitFile?: string,
+  overrides: { profile?: Profile; noInlineSuppressions?: boolean } = {},
+): LoadedWorkspaceConfig {
+  const file = explicitFile ? path.resolve(explicitFile) : path.join(root, CONFIG_FILE_NAME);
+  if (!existsSync(file)) {
+    if (explicitFile) return { file, config: resolveConfig({}, overrides), errors: [{ message: `Config file not found: ${explicitFile}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], text: null };
+    return { file: null, config: resolveConfig({}, overrides), errors: [], text: null };
+  }
+  const text = readFileSync(file, 'utf8');
+  const { config, errors } = parseConfigText(text);
+  return { file, config: resolveConfig(config, overrides), errors, text };
+}
+
+/** Lint a file from disk; null when it belongs to no domain or cannot be read. */
+export function lintFile(file: string, config: ResolvedConfig, displayPath = file): FileResult | null {
+  let text: string;
+  try {
+    const size = statSync(file).size;
+    if (size > config.maxFileSizeKb * 1024) {
+      // Do not even read huge files.
+      const language = languageFor(file);
+      return language ? tooLargeResult(displayPath, language.domain, config) : null;
+    }
+    text = readFileSync(file, 'utf8');
+  } catch {
+    return null;
+  }
+  return lintText({ path: displayPath, text, config });
+}

@@ -1,0 +1,479 @@
+// Language server: document sync, debounced diagnostics, code actions, hover, the workspace index
+// for closed files and the custom checklist requests. All knowledge lives in the engine.
+import {
+  createConnection,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  DiagnosticSeverity,
+  CodeActionKind,
+  FileChangeType,
+  type Diagnostic,
+  type CodeAction,
+  type InitializeParams,
+  type Connection,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import path from 'node:path';
+import { readFileSync, existsSync } from 'node:fs';
+import { getRule } from '../../../rules/index';
+import { applyTextEdits, LineIndex } from '../../../rules/text';
+import type { TextEdit } from '../../../rules/types';
+import { CONFIG_FILE_NAME, parseConfigText, resolveConfig, type ResolvedConfig, type ConfigError } from '../engine/config';
+import { languageFor, lintText, ENGINE_IDS, type FileResult, type Finding } from '../engine/runner';
+import { fixAll, verifyFix } from '../engine/fix';
+import { renderRuleDoc, ENGINE_FINDING_TITLES } from '../engine/docs';
+import { discoverFiles, lintFile } from '../engine/workspace';
+import { buildReport } from '../engine/report';
+import { evaluateChecklist } from '../engine/checklist';
+import { formatMarkdown } from '../engine/formatters/markdown';
+import {
+  SECTION,
+  DEFAULT_SETTINGS,
+  Requests,
+  Notifications,
+  Commands,
+  FIX_ALL_KIND,
+  type Settings,
+  type InitializationOptions,
+  type DiagnosticData,
+  type ChecklistResponse,
+  type DisableForLineArgs,
+} from '../protocol';
+
+const DEBOUNCE_MS = 120;
+const CHECKLIST_DEBOUNCE_MS = 300;
+
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  let roots: string[] = [];
+  let docsBaseUri: string | undefined;
+  let hasConfigurationCapability = false;
+  let settings: Settings = { ...DEFAULT_SETTINGS };
+  let config: ResolvedConfig = resolveConfig();
+  /** Results for every known file (open documents and the workspace index), by URI. */
+  const results = new Map<string, FileResult>();
+  /** Last lint of each open document, with the text it was computed on. */
+  const openResults = new Map<string, { version: number; text: string; result: FileResult | null }>();
+  const timers = new Map<string, NodeJS.Timeout>();
+  let indexing = false;
+  let indexGeneration = 0;
+  let checklistTimer: NodeJS.Timeout | undefined;
+
+  const log = (msg: string) => connection.console.log(`[readiness-lint] ${msg}`);
+
+  connection.onInitialize((params: InitializeParams) => {
+    roots = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
+    if (!roots.length && params.rootUri) roots = [URI.parse(params.rootUri).fsPath];
+    docsBaseUri = (params.initializationOptions as InitializationOptions | undefined)?.docsBaseUri;
+    hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll, FIX_ALL_KIND], resolveProvider: false },
+        hoverProvider: true,
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'readiness-lint' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    await refreshSettings();
+    loadConfig();
+    void buildIndex();
+  });
+
+  // ---------- settings and config ----------
+
+  async function refreshSettings(): Promise<void> {
+    if (!hasConfigurationCapability) return;
+    try {
+      const s = (await connection.workspace.getConfiguration({ section: SECTION })) as Partial<Settings> | null;
+      settings = { ...DEFAULT_SETTINGS, ...(s ?? {}) };
+    } catch {
+      settings = { ...DEFAULT_SETTINGS };
+    }
+  }
+
+  function configUri(): string | null {
+    return roots.length ? URI.file(path.join(roots[0], CONFIG_FILE_NAME)).toString() : null;
+  }
+
+  /** Load `.readiness-lint.yaml` (from the open editor if it is open) and publish its errors. */
+  function loadConfig(): void {
+    const uri = configUri();
+    let text: string | null = null;
+    if (uri) {
+      const open = documents.get(uri);
+      if (open) text = open.getText();
+      else if (existsSync(URI.parse(uri).fsPath)) {
+        try {
+          text = readFileSync(URI.parse(uri).fsPath, 'utf8');
+        } catch {
+          text = null;
+        }
+      }
+    }
+    let errors: ConfigError[] = [];
+    let file = {};
+    if (text !== null) ({ config: file, errors } = parseConfigText(text));
+    config = resolveConfig(file, { profile: (file as { profile?: 'recommended' | 'strict' }).profile ?? settings.profile, maxFileSizeKb: settings.maxFileSizeKb });
+    if (uri) {
+      void connection.sendDiagnostics({
+        uri,
+        diagnostics: errors.map((e) => ({ range: e.range, message: e.message, severity: DiagnosticSeverity.Error, source: 'readiness-lint', code: ENGINE_IDS.configError })),
+      });
+    }
+  }
+
+  async function reloadEverything(): Promise<void> {
+    await refreshSettings();
+    loadConfig();
+    for (const doc of documents.all()) validate(doc);
+    void buildIndex();
+  }
+
+  connection.onDidChangeConfiguration(() => void reloadEverything());
+
+  // ---------- diagnostics ----------
+
+  function isConfigDoc(uri: string): boolean {
+    return uri === configUri() || uri.endsWith('/' + CONFIG_FILE_NAME);
+  }
+
+  function lintDocument(doc: TextDocument): FileResult | null {
+    const cached = openResults.get(doc.uri);
+    if (cached && cached.version === doc.version) return cached.result;
+    const text = doc.getText();
+    const fsPath = URI.parse(doc.uri).fsPath;
+    let result: FileResult | null = null;
+    if (settings.enable && !isIgnored(fsPath)) result = lintText({ path: fsPath, text, languageId: doc.languageId, config });
+    openResults.set(doc.uri, { version: doc.version, text, result });
+    return result;
+  }
+
+  function validate(doc: TextDocument): void {
+    if (isConfigDoc(doc.uri)) return;
+    const result = lintDocument(doc);
+    if (result) results.set(doc.uri, result);
+    else results.delete(doc.uri);
+    void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: result ? result.findings.map((f) => toDiagnostic(f)) : [] });
+    scheduleChecklistChanged();
+  }
+
+  function toDiagnostic(f: Finding): Diagnostic {
+    const severity = f.level === 'block' ? DiagnosticSeverity.Error : f.level === 'warn' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+    const d: Diagnostic = { range: f.range, message: f.message, severity, source: 'readiness-lint', code: f.ruleId, data: { ruleId: f.ruleId, fixable: !!f.fix } satisfies DiagnosticData };
+    if (docsBaseUri && getRule(f.ruleId)) d.codeDescription = { href: `${docsBaseUri.replace(/\/$/, '')}/${f.ruleId.replace('/', '-')}.md` };
+    return d;
+  }
+
+  function schedule(doc: TextDocument, delay = DEBOUNCE_MS): void {
+    clearTimeout(timers.get(doc.uri));
+    timers.set(
+      doc.uri,
+      setTimeout(() => {
+        timers.delete(doc.uri);
+        const current = documents.get(doc.uri);
+        if (current) validate(current);
+      }, delay),
+    );
+  }
+
+  documents.onDidOpen((e) => {
+    if (isConfigDoc(e.document.uri)) {
+      loadConfig();
+      return;
+    }
+    validate(e.document);
+  });
+  documents.onDidChangeContent((e) => {
+    if (isConfigDoc(e.document.uri)) {
+      // Config edits apply live, without saving.
+      loadConfig();
+      for (const doc of documents.all()) if (!isConfigDoc(doc.uri)) schedule(doc);
+      void buildIndex();
+      return;
+    }
+    if (settings.run === 'onType') schedule(e.document);
+  });
+  documents.onDidSave((e) => {
+    if (settings.run === 'onSave' && !isConfigDoc(e.document.uri)) validate(e.document);
+  });
+  documents.onDidClose((e) => {
+    clearTimeout(timers.get(e.document.uri));
+    openResults.delete(e.document.uri);
+    if (isConfigDoc(e.document.uri)) {
+      loadConfig();
+      return;
+    }
+    // Keep the file in the checklist from disk; its problems stay visible like ESLint's.
+    const fsPath = URI.parse(e.document.uri).fsPath;
+    const r = existsSync(fsPath) && !isIgnored(fsPath) ? lintFile(fsPath, config) : null;
+    if (r) results.set(e.document.uri, r);
+    else {
+      results.delete(e.document.uri);
+      void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    }
+    scheduleChecklistChanged();
+  });
+
+  // ---------- workspace index (closed files) ----------
+
+  function isIgnored(fsPath: string): boolean {
+    const root = roots.find((r) => fsPath.startsWith(r + path.sep));
+    if (!root) return false;
+    const rel = path.relative(root, fsPath).split(path.sep).join('/');
+    return [...config.ignore, ...settings.exclude].some((g) => globToRegExp(g).test(rel));
+  }
+
+  async function buildIndex(): Promise<void> {
+    const generation = ++indexGeneration;
+    indexing = true;
+    scheduleChecklistChanged();
+    const progress = await connection.window.createWorkDoneProgress().catch(() => undefined);
+    progress?.begin('Readiness Lint', 0, 'Indexing workspace…', true);
+    try {
+      const found: string[] = [];
+      for (const root of roots) found.push(...(await discoverFiles(root, [...config.ignore, ...settings.exclude])));
+      const seen = new Set<string>();
+      for (let i = 0; i < found.length; i++) {
+        if (generation !== indexGeneration || progress?.token.isCancellationRequested) return;
+        const uri = URI.file(found[i]).toString();
+        seen.add(uri);
+        if (!documents.get(uri)) {
+          const r = settings.enable ? lintFile(found[i], config) : null;
+          if (r) results.set(uri, r);
+        }
+        if (i % 25 === 24) {
+          progress?.report(Math.round((i / found.length) * 100), `${i + 1} / ${found.length} files`);
+          // Yield so requests (hover, code actions, typing) are served while the index builds.
+          await new Promise((r) => setImmediate(r));
+        }
+      }
+      for (const uri of [...results.keys()]) if (!seen.has(uri) && !documents.get(uri)) results.delete(uri);
+    } finally {
+      if (generation === indexGeneration) {
+        indexing = false;
+        progress?.done();
+        scheduleChecklistChanged();
+      }
+    }
+  }
+
+  connection.onDidChangeWatchedFiles((params) => {
+    let configChanged = false;
+    for (const change of params.changes) {
+      if (isConfigDoc(change.uri)) {
+        configChanged = true;
+        continue;
+      }
+      if (documents.get(change.uri)) continue; // open documents are authoritative
+      const fsPath = URI.parse(change.uri).fsPath;
+      if (change.type === FileChangeType.Deleted || isIgnored(fsPath) || !languageFor(fsPath)) results.delete(change.uri);
+      else {
+        const r = lintFile(fsPath, config);
+        if (r) results.set(change.uri, r);
+      }
+    }
+    if (configChanged) void reloadEverything();
+    else scheduleChecklistChanged();
+  });
+
+  function scheduleChecklistChanged(): void {
+    clearTimeout(checklistTimer);
+    checklistTimer = setTimeout(() => {
+      const cl = evaluateChecklist([...results.values()], config);
+      void connection.sendNotification(Notifications.checklistChanged, { score: cl.score, indexing });
+    }, CHECKLIST_DEBOUNCE_MS);
+  }
+
+  function displayPath(fsPath: string): string {
+    const root = roots.find((r) => fsPath.startsWith(r + path.sep));
+    return root ? path.relative(root, fsPath).split(path.sep).join('/') : fsPath;
+  }
+
+  connection.onRequest(Requests.checklist, (): ChecklistResponse => {
+    const cl = evaluateChecklist([...results.values()], config);
+    return {
+      score: cl.score,
+      applicable: cl.applicable,
+      passed: cl.passed,
+      fileCount: results.size,
+      indexing,
+      categories: cl.categories.map((c) => ({
+        id: c.id,
+        title: c.title,
+        status: c.status,
+        controls: c.controls.map((k) => ({
+          id: k.id,
+          title: k.title,
+          description: k.description,
+          status: k.status,
+          reason: k.reason,
+          evidence: k.evidence.map((e) => ({ uri: URI.file(e.file).toString(), path: displayPath(e.file), range: e.range, ruleId: e.ruleId, passed: e.passed, message: e.message })),
+        })),
+      })),
+    };
+  });
+
+  connection.onRequest(Requests.rescan, async () => {
+    await reloadEverything();
+  });
+
+  connection.onRequest(Requests.exportReport, () => {
+    const cwd = roots[0] ?? process.cwd();
+    const report = buildReport(cwd, [...results.values()], config, (_f, finding) => !!finding.fix);
+    return formatMarkdown(report, `Production readiness report: ${path.basename(cwd)}`);
+  });
+
+  connection.onRequest(Requests.ruleDoc, (p: { ruleId: string }) => {
+    const rule = getRule(p.ruleId);
+    return rule ? renderRuleDoc(rule) : ENGINE_FINDING_TITLES[p.ruleId] ?? null;
+  });
+
+  // ---------- code actions ----------
+
+  connection.onCodeAction((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return [];
+    const result = lintDocument(doc);
+    if (!result) return [];
+    const text = doc.getText();
+    const fsPath = URI.parse(doc.uri).fsPath;
+    const opts = { path: fsPath, text, languageId: doc.languageId, config };
+    const only = params.context.only;
+    const actions: CodeAction[] = [];
+
+    const fixAllAction = (kind: string): CodeAction | null => {
+      const fixed = fixAll(opts);
+      if (fixed.applied === 0) return null;
+      return { title: 'Fix all auto-fixable readiness problems', kind, edit: { changes: { [doc.uri]: [minimalEdit(text, fixed.text)] } } };
+    };
+
+    if (only && only.some((k) => k === FIX_ALL_KIND || k === CodeActionKind.SourceFixAll || FIX_ALL_KIND.startsWith(k + '.'))) {
+      const a = fixAllAction(FIX_ALL_KIND);
+      return a ? [a] : [];
+    }
+
+    const seenRules = new Set<string>();
+    for (const diag of params.context.diagnostics) {
+      if (diag.source !== 'readiness-lint') continue;
+      const ruleId = String(diag.code ?? '');
+      const finding = result.findings.find((f) => f.ruleId === ruleId && sameRange(f.range, diag.range));
+      if (!finding) continue;
+      if (finding.fix && verifyFix(opts, finding, finding.fix)) {
+        actions.push({ title: finding.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: true, edit: { changes: { [doc.uri]: finding.fix.edits } } });
+      }
+      for (const s of finding.suggestions ?? []) {
+        try {
+          applyTextEdits(text, s.edits);
+        } catch {
+          continue;
+        }
+        actions.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [doc.uri]: s.edits } } });
+      }
+      if (seenRules.has(ruleId)) continue;
+      seenRules.add(ruleId);
+      const sameRule = result.findings.filter((f) => f.ruleId === ruleId && f.fix);
+      if (sameRule.length > 1) {
+        const fixed = fixAll(opts, ruleId);
+        if (fixed.applied > 1) actions.push({ title: `Fix all ${ruleId} problems in this file`, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: [minimalEdit(text, fixed.text)] } } });
+      }
+      const language = languageFor(fsPath, doc.languageId);
+      if (language && getRule(ruleId)) {
+        const index = new LineIndex(text);
+        const line = finding.range.start.line;
+        const statementStart = language.statementStart ? language.statementStart(language.parse(text, fsPath).model, line) : line;
+        const indent = /^\s*/.exec(index.lineText(statementStart))![0];
+        const args: DisableForLineArgs = { uri: doc.uri, line: statementStart, indent, commentPrefix: language.commentPrefix, ruleId, version: doc.version };
+        actions.push({ title: `Disable ${ruleId} for this line (with reason)…`, kind: CodeActionKind.QuickFix, diagnostics: [diag], command: { title: 'Disable for this line', command: Commands.disableForLine, arguments: [args] } });
+        actions.push({ title: `Show documentation for ${ruleId}`, kind: CodeActionKind.QuickFix, command: { title: 'Show documentation', command: Commands.showRuleDoc, arguments: [ruleId] } });
+      }
+    }
+    if (result.findings.filter((f) => f.fix).length > 1) {
+      const a = fixAllAction(CodeActionKind.QuickFix);
+      if (a) actions.push(a);
+    }
+    return actions;
+  });
+
+  // ---------- hover ----------
+
+  connection.onHover((params) => {
+    const doc = documents.get(params.textDocument.uri);
+    if (!doc) return null;
+    const result = lintDocument(doc);
+    if (!result) return null;
+    const p = params.position;
+    const hits = result.findings.filter((f) => {
+      const { start, end } = f.range;
+      const afterStart = p.line > start.line || (p.line === start.line && p.character >= start.character);
+      const beforeEnd = p.line < end.line || (p.line === end.line && p.character <= end.character);
+      return afterStart && beforeEnd;
+    });
+    if (!hits.length) return null;
+    const parts = hits.map((f) => {
+      const rule = getRule(f.ruleId);
+      if (!rule) return `**${f.ruleId}**: ${ENGINE_FINDING_TITLES[f.ruleId] ?? ''}`;
+      const link = docsBaseUri ? ` — [documentation](${docsBaseUri.replace(/\/$/, '')}/${rule.id.replace('/', '-')}.md)` : '';
+      return `**${rule.id}** · ${rule.title}${link}\n\n${rule.docs.rationale}\n\n*How to fix:* ${rule.docs.howToFix}`;
+    });
+    return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
+  });
+
+  documents.listen(connection);
+  connection.listen();
+  log('server started');
+}
+
+function sameRange(a: { start: { line: number; character: number }; end: { line: number; character: number } }, b: typeof a): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+/** One edit that turns `before` into `after`, touching only the changed middle. */
+export function minimalEdit(before: string, after: string): TextEdit {
+  let start = 0;
+  while (start < before.length && start < after.length && before[start] === after[start]) start++;
+  let endB = before.length;
+  let endA = after.length;
+  while (endB > start && endA > start && before[endB - 1] === after[endA - 1]) {
+    endB--;
+    endA--;
+  }
+  const index = new LineIndex(before);
+  return { range: index.range(start, endB), newText: after.slice(start, endA) };
+}
+
+/** Minimal glob matcher for ignore patterns (`**`, `*`, `?`, `{a,b}`), matched on a relative path. */
+export function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') {
+      if (glob[i + 1] === '*') {
+        i++;
+        if (glob[i + 1] === '/') {
+          i++;
+          re += '(?:.*/)?';
+        } else re += '.*';
+      } else re += '[^/]*';
+    } else if (c === '?') re += '[^/]';
+    else if (c === '{') {
+      const close = glob.indexOf('}', i);
+      if (close < 0) re += '\\{';
+      else {
+        re += '(?:' + glob.slice(i + 1, close).split(',').map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|') + ')';
+        i = close;
+      }
+    } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+  }
+  return new RegExp('^' + re + '(?:/.*)?$');
+}
+
+// Started as a program (bundled dist/server.js): `--stdio` or `--node-ipc` select the transport.
+if (require.main === module || process.argv.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--clientProcessId'))) {
+  startServer(createConnection(ProposedFeatures.all));
+}
