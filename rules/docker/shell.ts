@@ -51,6 +51,8 @@ export function parseShell(text: string, start: number, end: number, escapeChar 
 
   let i = start;
   let atLineStart = true;
+  // True while we are on a line reached through a line continuation.
+  let continued = false;
   while (i < end) {
     const c = text[i];
     // Line continuation: escape + optional spaces + newline.
@@ -60,10 +62,12 @@ export function parseShell(text: string, start: number, end: number, escapeChar 
       if (j < end && (text[j] === '\n' || text[j] === '\r')) {
         i = skipNewline(text, j);
         atLineStart = true;
+        continued = true;
         continue;
       }
     }
     if (c === '\n' || c === '\r') {
+      continued = false;
       // A bare newline ends a command (heredoc bodies and JSON-less multi-line scripts).
       flush('\n');
       i = skipNewline(text, i);
@@ -75,8 +79,11 @@ export function parseShell(text: string, start: number, end: number, escapeChar 
       continue;
     }
     if (c === '#' && (atLineStart || words.length === 0 || /\s/.test(text[i - 1] ?? ' '))) {
-      // Comment to end of line (Docker strips comment lines inside continuations too).
+      // Comment to end of line. Docker drops whole comment lines inside a continuation, so the
+      // command goes on after them.
+      const wholeLine = atLineStart && continued;
       while (i < end && text[i] !== '\n' && text[i] !== '\r') i++;
+      if (wholeLine && i < end) i = skipNewline(text, i);
       continue;
     }
     atLineStart = false;

@@ -64,11 +64,16 @@ export function evaluateChecklist(results: FileResult[], config: ResolvedConfig)
         if (cr && cr.evidence.length < MAX_EVIDENCE_PER_CONTROL) cr.evidence.push({ file: file.path, range: f.range, ruleId: f.ruleId, passed: false, message: f.message, level: f.level });
       }
     }
+    // Several rules may prove the same control on the same line: one passing item is enough.
+    const passSeen = new Set<string>();
     for (const p of file.passes) {
       const rule = getRule(p.ruleId);
       if (!rule || config.levelOf(rule.id) === 'off') continue;
       for (const c of rule.controls) {
         const cr = controlResults.get(c);
+        const key = `${c}:${p.range.start.line}`;
+        if (passSeen.has(key)) continue;
+        passSeen.add(key);
         if (cr && cr.evidence.length < MAX_EVIDENCE_PER_CONTROL) cr.evidence.push({ file: file.path, range: p.range, ruleId: p.ruleId, passed: true, message: p.message });
       }
     }

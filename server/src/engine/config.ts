@@ -65,6 +65,7 @@ export function parseConfigText(text: string): LoadedConfig {
     for (const issue of result.error.issues) {
       const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
       let message = issue.message;
+      if (path[0] === 'rules' && path.length === 2) message = 'level must be off, report, warn or block (or { level, options })';
       if (issue.code === 'unrecognized_keys') message = `Unknown key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.join(', ')}`;
       errors.push({ message: `${path.length ? path.join('.') + ': ' : ''}${message}`, range: rangeOfPath(doc.contents as YamlNode, path, index, issue.code === 'unrecognized_keys' ? issue.keys : undefined) });
     }
@@ -74,6 +75,10 @@ export function parseConfigText(text: string): LoadedConfig {
       for (const [k, v] of Object.entries(raw)) {
         const field = (configSchema.shape as Record<string, z.ZodType>)[k];
         if (field && field.safeParse(v).success) partial[k] = v;
+      }
+      // Keep the valid rule entries even when one of them is wrong.
+      if (!partial.rules && raw.rules && typeof raw.rules === 'object' && !Array.isArray(raw.rules)) {
+        partial.rules = Object.fromEntries(Object.entries(raw.rules).filter(([, v]) => ruleSettingSchema.safeParse(v).success));
       }
       Object.assign(config, partial);
     }

@@ -119,6 +119,8 @@ export function startServer(connection: Connection): void {
     let errors: ConfigError[] = [];
     let file = {};
     if (text !== null) ({ config: file, errors } = parseConfigText(text));
+    // Cached lints were computed with the previous config.
+    openResults.clear();
     config = resolveConfig(file, { profile: (file as { profile?: 'recommended' | 'strict' }).profile ?? settings.profile, maxFileSizeKb: settings.maxFileSizeKb });
     if (uri) {
       void connection.sendDiagnostics({
@@ -130,7 +132,7 @@ export function startServer(connection: Connection): void {
 
   async function reloadEverything(): Promise<void> {
     await refreshSettings();
-    loadConfig();
+    loadConfig(); // also drops cached lints: settings such as `enable` change results
     for (const doc of documents.all()) validate(doc);
     void buildIndex();
   }

@@ -1,0 +1,165 @@
+// CLI contract tests: exit codes, stdout carries only the document, JSON shape, SARIF validity
+// against the 2.1.0 schema, --fix, and golden files of every format on examples/.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync, cpSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const cli = path.join(repo, 'dist/cli.js');
+const goldenDir = path.join(repo, 'test/cli/golden');
+
+function run(args: string[], cwd: string) {
+  const r = spawnSync(process.execPath, [cli, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+function workspace(files: Record<string, string>): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'rl-cli-'));
+  for (const [name, text] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    writeFileSync(path.join(dir, name), text);
+  }
+  return dir;
+}
+
+describe('CLI (dist/cli.js)', function () {
+  before(function () {
+    if (!existsSync(cli)) {
+      if (process.env.CI === 'true') throw new Error('dist/cli.js is missing: run `npm run build` first');
+      console.log('      skipped: dist/cli.js is missing (run `npm run build`)');
+      this.skip();
+    }
+  });
+
+  it('exits 0 when nothing is at level block, and 1 when something is', () => {
+    const dir = workspace({ Dockerfile: 'FROM alpine:3.20\nRUN sudo ls\n' });
+    assert.equal(run(['.'], dir).code, 0);
+    writeFileSync(path.join(dir, '.readiness-lint.yaml'), 'rules:\n  docker/no-sudo: block\n');
+    const r = run(['.', '--format', 'json'], dir);
+    assert.equal(r.code, 1);
+    const doc = JSON.parse(r.stdout);
+    assert.ok(doc.findings.some((f: { ruleId: string; level: string }) => f.ruleId === 'docker/no-sudo' && f.level === 'block'));
+  });
+
+  it('exits 2 on usage and configuration errors, with messages on stderr only', () => {
+    const dir = workspace({ Dockerfile: 'FROM alpine:3.20\n', '.readiness-lint.yaml': 'rules:\n  docker/nope: warn\n' });
+    const bad = run(['.', '--format', 'json'], dir);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stdout, '');
+    assert.match(bad.stderr, /\.readiness-lint\.yaml:2:3: Unknown rule "docker\/nope"/);
+    assert.equal(run(['--format', 'xml'], dir).code, 2);
+    assert.equal(run(['--bogus'], dir).code, 2);
+    assert.equal(run(['does-not-exist'], dir).code, 2);
+  });
+
+  it('--max-warnings fails the run when warnings exceed it', () => {
+    const dir = workspace({ Dockerfile: 'FROM alpine:3.20\nRUN sudo ls\n' });
+    assert.equal(run(['.', '--max-warnings', '100'], dir).code, 0);
+    assert.equal(run(['.', '--max-warnings', '0'], dir).code, 1);
+  });
+
+  it('--profile strict turns warnings into blocking errors', () => {
+    const dir = workspace({ Dockerfile: 'FROM alpine:3.20\nRUN sudo ls\n' });
+    const r = run(['.', '--profile', 'strict', '--format', 'json'], dir);
+    assert.equal(r.code, 1);
+    assert.ok(JSON.parse(r.stdout).findings.some((f: { ruleId: string; level: string }) => f.ruleId === 'docker/no-sudo' && f.level === 'block'));
+  });
+
+  it('honours inline suppressions, reports reasonless ones, and --no-inline-suppressions ignores them', () => {
+    const dir = workspace({ Dockerfile: 'FROM alpine:3.20\n# readiness-lint-disable-next-line docker/no-sudo\nRUN sudo ls\n' });
+    const withSup = JSON.parse(run(['.', '--format', 'json'], dir).stdout);
+    const ids = withSup.findings.map((f: { ruleId: string }) => f.ruleId);
+    assert.ok(!ids.includes('docker/no-sudo'));
+    assert.ok(ids.includes('readiness-lint/disable-without-reason'));
+    const strict = JSON.parse(run(['.', '--format', 'json', '--no-inline-suppressions'], dir).stdout);
+    assert.ok(strict.findings.some((f: { ruleId: string }) => f.ruleId === 'docker/no-sudo'));
+  });
+
+  it('--fix applies the safe fixes and reports what is left', () => {
+    const dir = workspace({ 'app/Dockerfile': 'FROM alpine:3.20\nRUN sudo apk add curl\n' });
+    const r = run(['.', '--fix', '--format', 'json'], dir);
+    assert.match(readFileSync(path.join(dir, 'app/Dockerfile'), 'utf8'), /^RUN apk add/m);
+    assert.ok(!JSON.parse(r.stdout).findings.some((f: { ruleId: string }) => f.ruleId === 'docker/no-sudo'));
+  });
+
+  it('--list-rules --format json lists every rule with the contract fields', () => {
+    const rules = JSON.parse(run(['--list-rules', '--format', 'json'], repo).stdout);
+    assert.ok(rules.length >= 1);
+    for (const r of rules) assert.deepEqual(Object.keys(r), ['id', 'domain', 'title', 'level', 'fixable', 'controls', 'aliases']);
+  });
+
+  it('--format json follows the documented contract', () => {
+    const doc = JSON.parse(run(['examples', '--format', 'json'], repo).stdout);
+    assert.deepEqual(Object.keys(doc), ['version', 'findings', 'checklist']);
+    assert.equal(doc.version, 1);
+    for (const f of doc.findings) {
+      assert.deepEqual(Object.keys(f), ['ruleId', 'level', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'fixable']);
+      assert.ok(!path.isAbsolute(f.file) && f.file.startsWith('examples/'));
+      assert.ok(f.line >= 1 && f.column >= 1);
+    }
+    assert.deepEqual(Object.keys(doc.checklist), ['score', 'categories']);
+    for (const c of doc.checklist.categories) {
+      assert.deepEqual(Object.keys(c), ['id', 'title', 'status', 'controls']);
+      for (const k of c.controls) {
+        assert.deepEqual(Object.keys(k), ['id', 'title', 'status', 'evidence']);
+        assert.ok(['pass', 'fail', 'partial', 'not-applicable', 'needs-evidence'].includes(k.status));
+        for (const e of k.evidence) assert.deepEqual(Object.keys(e), ['file', 'line', 'ruleId', 'passed', 'message']);
+      }
+    }
+  });
+
+  it('--format sarif validates against the SARIF 2.1.0 schema, with locations and rule help', () => {
+    const Ajv = require('ajv-draft-04');
+    const addFormats = require('ajv-formats');
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(require('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'));
+    const sarif = JSON.parse(run(['examples', '--format', 'sarif'], repo).stdout);
+    assert.ok(validate(sarif), JSON.stringify(validate.errors?.slice(0, 5), null, 2));
+    const runObj = sarif.runs[0];
+    assert.ok(runObj.results.length > 0);
+    for (const r of runObj.results) {
+      const loc = r.locations[0].physicalLocation;
+      assert.ok(loc.artifactLocation.uri && loc.region.startLine >= 1);
+      assert.equal(runObj.tool.driver.rules[r.ruleIndex].id, r.ruleId);
+    }
+    for (const rule of runObj.tool.driver.rules.filter((x: { id: string }) => !x.id.startsWith('readiness-lint/'))) {
+      assert.ok(rule.help.text && rule.help.markdown && rule.properties.tags.length);
+    }
+  });
+
+  it('--format github prints workflow annotations', () => {
+    const out = run(['examples', '--format', 'github'], repo).stdout.trim().split('\n');
+    assert.ok(out.length > 1);
+    for (const line of out) assert.match(line, /^::(error|warning|notice) (file=[^,]+,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,)?title=[^:]+::.+/);
+  });
+
+  for (const fmt of ['text', 'json', 'sarif', 'markdown', 'github'] as const) {
+    it(`matches the golden ${fmt} output on examples/`, () => {
+      const r = run(['examples', '--format', fmt], repo);
+      // SARIF embeds the absolute checkout path and the version: normalise them.
+      const actual = r.stdout.split('file://' + encodeURI(repo)).join('file://<repo>').replace(/"(semanticVersion|version)": "\d+\.\d+\.\d+[^"]*"/g, '"$1": "<v>"');
+      const file = path.join(goldenDir, `examples.${fmt === 'markdown' ? 'md' : fmt === 'text' ? 'txt' : fmt === 'github' ? 'github.txt' : fmt + '.json'}`);
+      if (process.env.UPDATE_GOLDEN === '1') {
+        mkdirSync(goldenDir, { recursive: true });
+        writeFileSync(file, actual);
+        return;
+      }
+      assert.ok(existsSync(file), `missing golden file ${path.relative(repo, file)}: run UPDATE_GOLDEN=1 npx mocha test/cli/cli.test.ts`);
+      assert.equal(actual, readFileSync(file, 'utf8'));
+    });
+  }
+
+  it('never writes to examples/ without --fix', () => {
+    const copy = mkdtempSync(path.join(tmpdir(), 'rl-ex-'));
+    cpSync(path.join(repo, 'examples'), copy, { recursive: true });
+    const before = readFileSync(path.join(copy, 'services/api/Dockerfile'), 'utf8');
+    run(['.', '--format', 'json'], copy);
+    assert.equal(readFileSync(path.join(copy, 'services/api/Dockerfile'), 'utf8'), before);
+  });
+});

@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { parseConfigText, resolveConfig, configJsonSchema } from '../../server/src/engine/config';
+
+describe('config (.readiness-lint.yaml)', () => {
+  it('accepts a valid file and resolves levels from profile and overrides', () => {
+    const { config, errors } = parseConfigText('profile: strict\nrules:\n  docker/no-sudo: report\n  docker/pipefail: { level: off }\nignore: ["vendor/**"]\n');
+    assert.deepEqual(errors, []);
+    const r = resolveConfig(config);
+    assert.equal(r.profile, 'strict');
+    assert.equal(r.levelOf('docker/no-sudo'), 'report');
+    assert.equal(r.levelOf('docker/pipefail'), 'off');
+    assert.equal(r.levelOf('docker/copy-instead-of-add'), 'block', 'strict turns warn into block');
+    assert.deepEqual(r.ignore, ['vendor/**']);
+  });
+
+  it('reports YAML syntax errors with positions', () => {
+    const { errors } = parseConfigText('rules:\n  docker/no-sudo: [warn\n');
+    assert.ok(errors.length >= 1);
+    assert.ok(errors[0].range.start.line >= 1);
+  });
+
+  it('reports unknown keys, bad levels, unknown rules and controls at their lines, keeping the valid parts', () => {
+    const text = 'profile: recommended\nrulez: {}\nrules:\n  docker/no-sudo: loud\n  docker/nope: warn\ncontrols:\n  container.nope: { enabled: false }\n';
+    const { config, errors } = parseConfigText(text);
+    const byLine = errors.map((e) => `${e.range.start.line + 1}: ${e.message}`);
+    assert.ok(byLine.some((m) => m.startsWith('2: ') && /Unknown key: rulez/.test(m)), byLine.join('\n'));
+    assert.ok(byLine.some((m) => m.startsWith('4: ') && /rules\.docker\/no-sudo/.test(m)), byLine.join('\n'));
+    assert.ok(byLine.some((m) => m.startsWith('5: ') && /Unknown rule "docker\/nope"/.test(m)), byLine.join('\n'));
+    assert.ok(byLine.some((m) => m.startsWith('7: ') && /Unknown control "container.nope"/.test(m)), byLine.join('\n'));
+    assert.equal(config.profile, 'recommended', 'valid top-level keys survive');
+  });
+
+  it('suggests the intended rule id for a near miss', () => {
+    const { errors } = parseConfigText('rules:\n  dockerfile/no-sudo: off\n');
+    assert.match(errors[0].message, /Did you mean "docker\/no-sudo"/);
+  });
+
+  it('treats an empty file as the defaults', () => {
+    assert.deepEqual(parseConfigText('').errors, []);
+    assert.deepEqual(parseConfigText('# only a comment\n').errors, []);
+  });
+
+  it('generates a JSON schema listing every rule id', () => {
+    const schema = configJsonSchema() as { properties: { rules: { propertyNames: { enum: string[] } } } };
+    assert.ok(schema.properties.rules.propertyNames.enum.includes('docker/no-sudo'));
+  });
+});

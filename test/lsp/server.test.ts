@@ -1,0 +1,200 @@
+// Starts the real bundled server (dist/server.js) as a child process and speaks LSP over stdio:
+// initialize, didOpen, publishDiagnostics, didChange, codeAction + applying the edit, live config
+// changes, custom checklist request, shutdown. No sleeps: every wait is on a protocol message.
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { applyTextEdits } from '../../rules/text';
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const serverJs = path.join(repo, 'dist/server.js');
+
+interface PublishParams {
+  uri: string;
+  version?: number;
+  diagnostics: { code?: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; source?: string; codeDescription?: { href: string }; data?: unknown; severity?: number }[];
+}
+
+describe('language server over stdio (dist/server.js)', function () {
+  let child: ChildProcess;
+  let conn: MessageConnection;
+  let root: string;
+  let settings: Record<string, unknown> = { enable: true, run: 'onType', maxFileSizeKb: 2048, profile: 'recommended' };
+  const published: PublishParams[] = [];
+  let indexDone: (() => void)[] = [];
+  const waiters: { pred: (p: PublishParams) => boolean; resolve: (p: PublishParams) => void }[] = [];
+
+  /** Resolve with the first (past or future) publishDiagnostics matching `pred`. */
+  function diagnostics(pred: (p: PublishParams) => boolean, fromIndex = 0): Promise<PublishParams> {
+    const hit = published.slice(fromIndex).find(pred);
+    if (hit) return Promise.resolve(hit);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('timed out waiting for publishDiagnostics')), 20000);
+      waiters.push({ pred, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+    });
+  }
+
+  before(async function () {
+    if (!existsSync(serverJs)) {
+      if (process.env.CI === 'true') throw new Error('dist/server.js is missing: run `npm run build` first');
+      console.log('      skipped: dist/server.js is missing (run `npm run build`)');
+      this.skip();
+    }
+    root = mkdtempSync(path.join(tmpdir(), 'rl-lsp-'));
+    mkdirSync(path.join(root, 'svc'));
+    writeFileSync(path.join(root, 'svc/Dockerfile'), 'FROM alpine:3.20\nRUN sudo apk add curl\n');
+    child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+    conn.onNotification('textDocument/publishDiagnostics', (p: PublishParams) => {
+      if (process.env.RL_DEBUG) console.log('PUB', JSON.stringify(p).slice(0, 300));
+      published.push(p);
+      for (const w of [...waiters]) {
+        if (w.pred(p)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve(p);
+        }
+      }
+    });
+    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
+    conn.onRequest('window/workDoneProgress/create', () => null);
+    conn.onRequest('client/registerCapability', () => null);
+    conn.onNotification('window/logMessage', (m: { message: string }) => { if (process.env.RL_DEBUG) console.log('LOG', m.message); });
+    conn.onNotification('$/progress', () => undefined);
+    conn.onNotification('readinessLint/checklistChanged', (p: { indexing: boolean }) => {
+      if (!p.indexing) indexDone.forEach((r) => r());
+    });
+    conn.listen();
+  });
+
+  after(async function () {
+    if (!conn) return;
+    conn.dispose();
+    child.kill();
+  });
+
+  const uri = () => pathToFileURL(path.join(root, 'Dockerfile')).toString();
+  const configUri = () => pathToFileURL(path.join(root, '.readiness-lint.yaml')).toString();
+
+  it('initializes with diagnostics, code actions and hover capabilities', async () => {
+    const res = (await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: pathToFileURL(root).toString(),
+      workspaceFolders: [{ uri: pathToFileURL(root).toString(), name: 'ws' }],
+      capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: false } }, window: { workDoneProgress: true } },
+      initializationOptions: { docsBaseUri: 'file:///docs' },
+    })) as { capabilities: Record<string, unknown> };
+    assert.ok(res.capabilities.codeActionProvider);
+    assert.ok(res.capabilities.hoverProvider);
+    await conn.sendNotification('initialized', {});
+  });
+
+  it('publishes diagnostics on didOpen, with rule id, docs link and severity', async () => {
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: uri(), languageId: 'dockerfile', version: 1, text: 'FROM debian:12\nRUN sudo apt-get update\n' } });
+    const p = await diagnostics((d) => d.uri === uri() && d.version === 1);
+    const sudo = p.diagnostics.find((d) => d.code === 'docker/no-sudo');
+    assert.ok(sudo, JSON.stringify(p.diagnostics.map((d) => d.code)));
+    assert.equal(sudo.source, 'readiness-lint');
+    assert.equal(sudo.codeDescription?.href, 'file:///docs/docker-no-sudo.md');
+    assert.deepEqual(sudo.range.start, { line: 1, character: 4 });
+  });
+
+  it('re-lints on didChange (incremental) without saving', async () => {
+    const mark = published.length;
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri: uri(), version: 2 },
+      contentChanges: [{ range: { start: { line: 1, character: 23 }, end: { line: 1, character: 23 } }, text: ' && sudo true' }],
+    });
+    const p = await diagnostics((d) => d.uri === uri() && d.version === 2, mark);
+    assert.equal(p.diagnostics.filter((d) => d.code === 'docker/no-sudo').length, 2);
+  });
+
+  it('offers a quick fix whose edit removes the finding, plus fix-all, disable and docs actions', async () => {
+    const text = 'FROM debian:12\nRUN sudo apt-get update && sudo true\n';
+    const p = await diagnostics((d) => d.uri === uri() && d.version === 2);
+    const diag = p.diagnostics.find((d) => d.code === 'docker/no-sudo')!;
+    const actions = (await conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uri() },
+      range: diag.range,
+      context: { diagnostics: [diag] },
+    })) as { title: string; kind?: string; edit?: { changes: Record<string, { range: PublishParams['diagnostics'][0]['range']; newText: string }[]> }; command?: { command: string } }[];
+    const titles = actions.map((a) => a.title);
+    assert.ok(titles.includes('Remove sudo'), titles.join(' | '));
+    assert.ok(titles.some((t) => t.startsWith('Fix all docker/no-sudo problems')), titles.join(' | '));
+    assert.ok(actions.some((a) => a.command?.command === 'readinessLint.disableForLine'));
+    assert.ok(actions.some((a) => a.command?.command === 'readinessLint.showRuleDoc'));
+    const fixAllRule = actions.find((a) => a.title.startsWith('Fix all docker/no-sudo'))!;
+    const fixed = applyTextEdits(text, fixAllRule.edit!.changes[uri()]);
+    assert.equal(fixed, 'FROM debian:12\nRUN apt-get update && true\n');
+    const mark = published.length;
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(), version: 3 }, contentChanges: [{ text: fixed }] });
+    const after = await diagnostics((d) => d.uri === uri() && d.version === 3, mark);
+    assert.equal(after.diagnostics.filter((d) => d.code === 'docker/no-sudo').length, 0);
+  });
+
+  it('answers source.fixAll.readinessLint (code actions on save)', async () => {
+    const mark = published.length;
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(), version: 4 }, contentChanges: [{ text: 'FROM debian:12\nRUN sudo true\n' }] });
+    await diagnostics((d) => d.uri === uri() && d.version === 4, mark);
+    const actions = (await conn.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: uri() },
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      context: { diagnostics: [], only: ['source.fixAll.readinessLint'] },
+    })) as { kind: string; edit: { changes: Record<string, { range: PublishParams['diagnostics'][0]['range']; newText: string }[]> } }[];
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].kind, 'source.fixAll.readinessLint');
+    assert.equal(applyTextEdits('FROM debian:12\nRUN sudo true\n', actions[0].edit.changes[uri()]), 'FROM debian:12\nRUN true\n');
+  });
+
+  it('applies .readiness-lint.yaml edits live and reports config mistakes in that file', async () => {
+    let mark = published.length;
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: configUri(), languageId: 'yaml', version: 1, text: 'rules:\n  docker/no-sudo: off\n  docker/not-a-rule: warn\n' } });
+    const cfg = await diagnostics((d) => d.uri === configUri(), mark);
+    assert.equal(cfg.diagnostics.length, 1);
+    assert.match(cfg.diagnostics[0].message, /Unknown rule "docker\/not-a-rule"/);
+    assert.equal(cfg.diagnostics[0].range.start.line, 2);
+    const relinted = await diagnostics((d) => d.uri === uri() && d.diagnostics.every((x) => x.code !== 'docker/no-sudo'), mark);
+    assert.ok(relinted);
+    mark = published.length;
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: configUri(), version: 2 }, contentChanges: [{ text: 'rules:\n  docker/no-sudo: block\n' }] });
+    const back = await diagnostics((d) => d.uri === uri() && d.diagnostics.some((x) => x.code === 'docker/no-sudo' && x.severity === 1), mark);
+    assert.ok(back);
+    await diagnostics((d) => d.uri === configUri() && d.diagnostics.length === 0, mark);
+  });
+
+  it('follows workspace/didChangeConfiguration (enable: false clears diagnostics)', async () => {
+    const mark = published.length;
+    settings = { ...settings, enable: false };
+    await conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await diagnostics((d) => d.uri === uri() && d.diagnostics.length === 0, mark);
+    settings = { ...settings, enable: true };
+    await conn.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await diagnostics((d) => d.uri === uri() && d.diagnostics.length > 0, mark);
+  });
+
+  it('serves the checklist for open and closed files', async () => {
+    // Wait for the workspace index (started by the configuration change above) to finish.
+    await new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('index never finished')), 20000);
+      indexDone.push(() => (clearTimeout(timer), resolve()));
+    });
+    indexDone = [];
+    const cl = (await conn.sendRequest('readinessLint/checklist')) as { categories: { id: string; controls: { id: string; evidence: { path: string; passed: boolean }[] }[] }[]; fileCount: number; indexing: boolean };
+    const container = cl.categories.find((c) => c.id === 'container');
+    assert.ok(container);
+    const nonRoot = container.controls.find((c) => c.id === 'container.non-root')!;
+    const files = new Set(nonRoot.evidence.map((e) => e.path));
+    // svc/Dockerfile was never opened: it comes from the workspace index.
+    assert.ok(files.has('svc/Dockerfile'), [...files].join(', '));
+  });
+
+  it('shuts down cleanly', async () => {
+    await conn.sendRequest('shutdown');
+    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    await conn.sendNotification('exit');
+    assert.equal(await exited, 0);
+  });
+});
