@@ -79,6 +79,7 @@ export function parseDockerfile(text: string): DockerModel {
   let current: Stage | null = null;
 
   for (const ins of ast.getInstructions()) {
+    memoizeGetters(ins);
     const range = ins.getRange();
     const argRange = ins.getArgumentsRange();
     const keywordRange = ins.getInstructionRange();
@@ -151,6 +152,30 @@ export function parseDockerfile(text: string): DockerModel {
       return s;
     },
   };
+}
+
+// dockerfile-ast recomputes these from the text on every call, and rules call them often; a parsed
+// instruction never changes, so each is computed once per instruction.
+const MEMOIZED = ['getRawArguments', 'getArguments', 'getArgumentsRange', 'getFlags', 'getProperties', 'getJSONStrings', 'getVariables', 'getHeredocs'];
+function memoizeGetters(ins: object): void {
+  const target = ins as Record<string, unknown>;
+  for (const name of MEMOIZED) {
+    const original = target[name];
+    if (typeof original !== 'function') continue;
+    let cached: unknown;
+    let done = false;
+    Object.defineProperty(target, name, {
+      configurable: true,
+      value: function (this: unknown, ...args: unknown[]) {
+        if (args.length) return (original as (...a: unknown[]) => unknown).apply(this, args);
+        if (!done) {
+          cached = (original as () => unknown).call(this);
+          done = true;
+        }
+        return cached;
+      },
+    });
+  }
 }
 
 function jsonShell(instr: DockerInstruction, index: LineIndex): ShellScript {

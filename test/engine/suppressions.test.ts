@@ -34,6 +34,14 @@ describe('suppressions', () => {
     assert.ok(!ids(base + '# trivy:ignore:AVD-DS-0010\nRUN sudo ls\n').some((x) => x.endsWith('docker/no-sudo')));
     assert.ok(ids(base + '# hadolint ignore=DL3008\nRUN sudo ls\n').some((x) => x.endsWith('docker/no-sudo')), 'other ids do not silence it');
   });
+  it("honours BuildKit's check=skip directive (file) and comment (next instruction)", () => {
+    const top = ids('# check=skip=JSONArgsRecommended\n' + base + 'CMD node a.js\nCMD node b.js\n');
+    assert.ok(!top.some((x) => x.endsWith('docker/exec-form-cmd-entrypoint')), top.join(', '));
+    const all = ids('# check=skip=all\n' + base + 'MAINTAINER me\nCMD node a.js\n');
+    assert.ok(!all.some((x) => x.endsWith('docker/no-maintainer') || x.endsWith('docker/exec-form-cmd-entrypoint')), all.join(', '));
+    const one = ids(base + '# check=skip=JSONArgsRecommended\nCMD node a.js\nENTRYPOINT node b.js\n');
+    assert.ok(!one.includes('3:docker/exec-form-cmd-entrypoint') && one.includes('4:docker/exec-form-cmd-entrypoint'), one.join(', '));
+  });
   it('--no-inline-suppressions ignores them all', () => {
     const r = ids(base + '# readiness-lint-disable-next-line docker/no-sudo -- x\nRUN sudo ls\n', true);
     assert.ok(r.includes('3:docker/no-sudo'));

@@ -11,7 +11,7 @@ import { CONFIG_FILE_NAME, PROFILES, configJsonSchema, type Profile } from '../e
 import { DEFAULT_EXCLUDES, lintFile, loadWorkspaceConfig } from '../engine/workspace';
 import { buildReport, gateState } from '../engine/report';
 import { format, FORMATS, type Format } from '../engine/formatters/index';
-import { fixAll, verifyFix } from '../engine/fix';
+import { fixAll, verifiedFixes } from '../engine/fix';
 import { renderRuleDoc } from '../engine/docs';
 import { VERSION } from '../engine/version';
 import type { FileResult } from '../engine/runner';
@@ -218,7 +218,6 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
   }
 
   const results: FileResult[] = [];
-  const texts = new Map<FileResult, string>();
   let fixedFiles = 0;
   for (const file of files) {
     if (args.fix) {
@@ -244,28 +243,26 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
   }
   if (args.fix) io.err(`readiness-lint: fixed ${fixedFiles} file(s).\n`);
 
-  const fixableCache = new Map<object, boolean>();
+  // A finding is "fixable" only when its fix is verified safe (what --fix would apply).
+  const verified = new Map<FileResult, Set<object>>();
   const report = buildReport(
     process.cwd(),
     results,
     config,
     (file, finding) => {
       if (!finding.fix) return false;
-      let v = fixableCache.get(finding);
-      if (v === undefined) {
-        let text = texts.get(file);
-        if (text === undefined) {
-          try {
-            text = readFileSync(file.path, 'utf8');
-          } catch {
-            text = '';
-          }
-          texts.set(file, text);
+      let set = verified.get(file);
+      if (!set) {
+        let text = '';
+        try {
+          text = readFileSync(file.path, 'utf8');
+        } catch {
+          // unreadable now: nothing is fixable
         }
-        v = verifyFix({ path: file.path, text, config }, finding, finding.fix);
-        fixableCache.set(finding, v);
+        set = verifiedFixes({ path: file.path, text, config }, file.findings);
+        verified.set(file, set);
       }
-      return v;
+      return set.has(finding);
     },
     args.maxWarnings,
   );

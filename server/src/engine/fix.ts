@@ -19,7 +19,7 @@ export function verifyFix(opts: LintOptions, finding: Finding, fix: Fix): boolea
     return false;
   }
   if (fixed === opts.text) return false;
-  const before = lintText(opts);
+  const before = lintBefore(opts);
   const after = lintText({ ...opts, text: fixed });
   if (!before || !after) return false;
   if (after.findings.some((f) => f.ruleId === ENGINE_IDS.parseError)) return false;
@@ -31,6 +31,52 @@ export function verifyFix(opts: LintOptions, finding: Finding, fix: Fix): boolea
     if (count(after.findings, id) > count(before.findings, id)) return false;
   }
   return true;
+}
+
+/**
+ * Which findings of one file have a safe fix? Each rule's fixes are checked together with one
+ * re-lint (the common case: they all apply cleanly); a rule whose batch fails is checked fix by fix.
+ */
+export function verifiedFixes(opts: LintOptions, findings: Finding[]): Set<Finding> {
+  const ok = new Set<Finding>();
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) if (f.fix && f.ruleId !== ENGINE_IDS.unusedDisable) byRule.set(f.ruleId, [...(byRule.get(f.ruleId) ?? []), f]);
+  const before = lintBefore(opts);
+  if (!before) return ok;
+  const count = (fs: Finding[], id: string) => fs.filter((f) => f.ruleId === id).length;
+  for (const [ruleId, group] of byRule) {
+    const taken: Finding[] = [];
+    for (const f of group) if (!overlapsAny(f.fix!, taken.map((t) => t.fix!))) taken.push(f);
+    let batchOk = taken.length === group.length;
+    if (batchOk) {
+      try {
+        const fixed = applyTextEdits(opts.text, taken.flatMap((f) => f.fix!.edits));
+        const after = fixed === opts.text ? null : lintText({ ...opts, text: fixed });
+        batchOk =
+          !!after &&
+          !after.findings.some((f) => f.ruleId === ENGINE_IDS.parseError) &&
+          count(after.findings, ruleId) <= count(before.findings, ruleId) - taken.length &&
+          [...new Set(after.findings.map((f) => f.ruleId))].every((id) => id === ruleId || count(after.findings, id) <= count(before.findings, id));
+      } catch {
+        batchOk = false;
+      }
+    }
+    if (batchOk) taken.forEach((f) => ok.add(f));
+    else for (const f of group) if (verifyFix(opts, f, f.fix!)) ok.add(f);
+  }
+  return ok;
+}
+
+// Verifying every fix of a file re-lints the same unchanged text each time: remember the last one.
+let lastBefore: { opts: LintOptions; result: ReturnType<typeof lintText> } | undefined;
+function lintBefore(opts: LintOptions): ReturnType<typeof lintText> {
+  const l = lastBefore?.opts;
+  if (l && l.text === opts.text && l.path === opts.path && l.config === opts.config && l.onlyRules === opts.onlyRules && l.languageId === opts.languageId) {
+    return lastBefore!.result;
+  }
+  const result = lintText(opts);
+  lastBefore = { opts, result };
+  return result;
 }
 
 export interface FixAllResult {

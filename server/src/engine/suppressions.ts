@@ -4,6 +4,8 @@
 //   # hadolint ignore=DL3002,DL3006        (next instruction)   # hadolint global ignore=...  (file)
 //   # checkov:skip=CKV_DOCKER_3: reason     (file, as Checkov does for Dockerfiles)
 //   # trivy:ignore:AVD-DS-0002              (next line)
+//   # check=skip=JSONArgsRecommended,all    (BuildKit; file when a parser directive at the top,
+//                                            else the next instruction)
 import type { LineIndex } from '../../../rules/text';
 import type { PeerTool, Range, Rule } from '../../../rules/types';
 import { allRules } from '../../../rules/index';
@@ -34,6 +36,9 @@ function peerKey(tool: PeerTool, id: string): string {
   return `${tool}:${norm}`;
 }
 function rulesForPeer(tool: PeerTool, id: string): string[] {
+  if (tool === 'buildkit' && id.toLowerCase() === 'all') {
+    return (allRules as Rule[]).filter((r) => r.aliases.buildkit?.length).map((r) => r.id);
+  }
   if (peerIndex.size === 0) {
     for (const r of allRules as Rule[]) {
       for (const [t, ids] of Object.entries(r.aliases)) {
@@ -58,12 +63,19 @@ export function findSuppressions(
 ): Suppression[] {
   const out: Suppression[] = [];
   const text = index.text;
-  if (!text.includes('readiness-lint-disable') && !/hadolint|checkov|trivy/.test(text)) return out;
+  if (!text.includes('readiness-lint-disable') && !/hadolint|checkov|trivy|check\s*=/.test(text)) return out;
+  // Parser directives (`# key=value`) are only directives at the very top of the file.
+  let inDirectives = true;
   for (let line = 0; line < index.lineCount; line++) {
     const raw = index.lineText(line);
     const trimmed = raw.trimStart();
-    if (!trimmed.startsWith(commentPrefix)) continue;
+    if (!trimmed.startsWith(commentPrefix)) {
+      inDirectives = false;
+      continue;
+    }
     const body = trimmed.slice(commentPrefix.length).trim();
+    const directive = inDirectives && /^[a-z]+\s*=/i.test(body);
+    if (!directive) inDirectives = false;
     const start = index.lineStart(line) + (raw.length - trimmed.length);
     const range = index.range(start, index.lineEnd(line));
     const nextTarget = () => {
@@ -103,6 +115,17 @@ export function findSuppressions(
     const checkov = /^checkov:skip=([A-Z0-9_]+)(?::\s*(.*))?$/.exec(body);
     if (checkov) {
       out.push(peer(rulesForPeer('checkov', checkov[1]), true, 0, Number.MAX_SAFE_INTEGER, checkov[2] ?? null, range));
+      continue;
+    }
+    const buildkit = /^check\s*=\s*(.*)$/i.exec(body);
+    if (buildkit) {
+      // `check=skip=A,B;error=true // trailing words are ignored`
+      const skip = buildkit[1].split(';').map((p) => /^\s*skip\s*=\s*([^\s;]*)/i.exec(p)?.[1]).find((v) => v !== undefined);
+      if (skip !== undefined) {
+        const ids = skip.split(',').map((x) => x.trim()).filter(Boolean).flatMap((id) => rulesForPeer('buildkit', id));
+        const target = nextTarget();
+        out.push(peer(ids, directive, target, directive ? Number.MAX_SAFE_INTEGER : statementEnd(target), null, range));
+      }
       continue;
     }
     const trivy = /^trivy:ignore:([A-Za-z0-9-]+)/.exec(body);

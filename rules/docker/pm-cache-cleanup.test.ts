@@ -1,0 +1,100 @@
+import { ruleTester } from '../../test/ruleTester';
+import rule from './pm-cache-cleanup';
+
+ruleTester(rule, {
+  valid: [
+    'FROM debian:12\nRUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*',
+    'FROM debian:12\nRUN apt-get update \\\n && apt-get install -y curl \\\n && apt-get clean \\\n && rm -rf /var/lib/apt/lists/*',
+    'FROM debian:12\nRUN --mount=type=cache,target=/var/cache/apt,sharing=locked --mount=type=cache,target=/var/lib/apt,sharing=locked \\\n    apt-get update && apt-get install -y curl',
+    { name: 'apt in a build stage that is thrown away', code: 'FROM debian:12 AS build\nRUN apt-get update && apt-get install -y gcc\nFROM gcr.io/distroless/static\nCOPY --from=build /out /out' },
+    { name: 'apt-get dist-clean removes the lists', code: 'FROM debian:13\nRUN set -eux; apt-get install --update -y --no-install-recommends ca-certificates; apt-get dist-clean' },
+    'FROM alpine:3.20\nRUN apk add --no-cache curl',
+    'FROM alpine:3.20\nRUN apk --no-cache add curl',
+    'FROM alpine:3.20\nRUN apk add --no-network --virtual .rundeps $deps',
+    'FROM alpine:3.14\nRUN apk add bash --no-cache',
+    'FROM alpine:3.20\nRUN apk update && apk add curl && rm -rf /var/cache/apk/*',
+    'FROM alpine:3.20\nRUN --mount=type=cache,target=/var/cache/apk apk add curl',
+    'FROM alpine:3.5\nRUN yum install && yum clean all\nRUN pip install --no-cache-dir -r /usr/src/app/requirements.txt',
+    'FROM fedora:27\nUSER mike\nRUN set -uex &&     dnf config-manager --add-repo https://download.docker.com/linux/fedora/docker-ce.repo &&     dnf install -vy docker-ce &&     dnf clean all',
+    'FROM ubi8:8.7\nRUN set -uex &&      microdnf install -vy docker-ce &&     microdnf clean all',
+    'FROM alpine:3.5\nRUN zypper install bash && zypper clean',
+    'FROM opensuse/leap:15\nRUN zypper -n in curl && zypper cc -a',
+    'FROM node:20\nRUN yarn install --frozen-lockfile && yarn cache clean',
+    { name: 'yarn in a build stage', code: 'FROM node:20 AS build\nRUN yarn install\nFROM node:20-slim\nCOPY --from=build /app /app' },
+    'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install flask==3.0.3',
+    { name: 'PIP_NO_CACHE_DIR from a parent stage', code: 'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=off\nFROM base\nRUN pip install flask==3.0.3' },
+    'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install flask==3.0.3',
+    'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt',
+    'FROM python:3.12\nRUN pip --no-cache-dir install flask==3.0.3',
+    'FROM python:3.12\nRUN ["pip", "install", "--no-cache-dir", "flask==3.0.3"]',
+  ],
+  invalid: [
+    {
+      name: 'apt: rm appended at the end of the chain',
+      code: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && apt-get clean',
+      errors: [{ line: 2, column: 31, endColumn: 38, message: '`apt-get install` leaves the package lists in the layer; end the same RUN with `&& rm -rf /var/lib/apt/lists/*`.' }],
+      output: 'FROM debian:12\nRUN apt-get update && apt-get install -y curl && apt-get clean && rm -rf /var/lib/apt/lists/*',
+    },
+    {
+      name: 'apt: continuation lines and a later ; command',
+      code: 'FROM debian:12\nRUN apt-get update \\\n && apt-get install -y \\\n      curl \\\n      wget; \\\n    echo done',
+      errors: [{ line: 3, column: 13 }],
+      output: 'FROM debian:12\nRUN apt-get update \\\n && apt-get install -y \\\n      curl \\\n      wget && rm -rf /var/lib/apt/lists/*; \\\n    echo done',
+    },
+    {
+      name: 'apt in the stage the final image is built FROM, heredoc',
+      code: 'FROM debian:12 AS base\nRUN <<EOF\napt-get update\napt-get install -y curl\nEOF\nFROM base\nCMD ["curl"]',
+      errors: [{ line: 4, column: 9 }],
+      output: 'FROM debian:12 AS base\nRUN <<EOF\napt-get update\napt-get install -y curl && rm -rf /var/lib/apt/lists/*\nEOF\nFROM base\nCMD ["curl"]',
+    },
+    {
+      name: 'apk (all stages) and JSON form',
+      code: 'FROM alpine:3.17 AS build\nRUN apk add python3\nFROM alpine:3.17\nRUN ["apk", "add", "python3"]\nRUN apk upgrade --no-cache && apk add python3',
+      errors: [{ line: 2, column: 9 }, { line: 4, column: 13 }, { line: 5, column: 35 }],
+      output: 'FROM alpine:3.17 AS build\nRUN apk add --no-cache python3\nFROM alpine:3.17\nRUN ["apk", "add", "--no-cache", "python3"]\nRUN apk upgrade --no-cache && apk add --no-cache python3',
+    },
+    {
+      name: 'apk --no-cacher is not --no-cache',
+      code: 'FROM alpine:3.5\nRUN apk add --no-cacher bash',
+      errors: [{ line: 2, column: 9 }],
+      output: 'FROM alpine:3.5\nRUN apk add --no-cache --no-cacher bash',
+    },
+    {
+      name: 'yum, dnf, microdnf, zypper',
+      code: 'FROM alpine:3.5\nRUN yum install vim\nRUN set -uex && dnf install -vy docker-ce\nRUN microdnf install -y curl || true\nRUN zypper install bash\nRUN pip install --no-cache-dir -r /usr/src/app/requirements.txt',
+      errors: [{ line: 2, column: 9 }, { line: 3, column: 21 }, { line: 4, column: 14 }, { line: 5, column: 12 }],
+      output:
+        'FROM alpine:3.5\nRUN yum install vim && yum clean all\nRUN set -uex && dnf install -vy docker-ce && dnf clean all\nRUN microdnf install -y curl || true && microdnf clean all\nRUN zypper install bash && zypper clean\nRUN pip install --no-cache-dir -r /usr/src/app/requirements.txt',
+    },
+    {
+      name: 'clean before the install does not count',
+      code: 'FROM fedora:40\nRUN dnf clean all && dnf install -y curl',
+      errors: [{ line: 2, column: 26 }],
+      output: 'FROM fedora:40\nRUN dnf clean all && dnf install -y curl && dnf clean all',
+    },
+    {
+      name: 'yarn in the final stage, pip via python -m',
+      code: 'FROM node:20\nRUN yarn install --production\nRUN python3 -m pip install -r requirements.txt',
+      errors: [{ line: 2, column: 10 }, { line: 3, column: 20 }],
+      output: 'FROM node:20\nRUN yarn install --production && yarn cache clean\nRUN python3 -m pip install --no-cache-dir -r requirements.txt',
+    },
+    {
+      name: 'JSON form append is reported without a fix',
+      code: 'FROM centos:7\nRUN ["yum", "install", "-y", "httpd"]',
+      errors: [{ line: 2, column: 13 }],
+      output: null,
+    },
+    {
+      name: 'background job: no fix',
+      code: 'FROM centos:7\nRUN yum install -y httpd &',
+      errors: [{ line: 2, column: 9 }],
+      output: null,
+    },
+    {
+      name: 'redirection 2>&1 stays part of the chain',
+      code: 'FROM centos:7\nRUN yum install -y httpd > /dev/null 2>&1',
+      errors: [{ line: 2, column: 9 }],
+      output: 'FROM centos:7\nRUN yum install -y httpd > /dev/null 2>&1 && yum clean all',
+    },
+  ],
+});
