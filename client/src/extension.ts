@@ -55,7 +55,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   provider.onDidLoad((data) => {
     const score = data.score === null ? 'n/a' : `${data.score}%`;
-    status.text = `$(checklist) Readiness ${score}${data.indexing ? ' $(sync~spin)' : ''}`;
+    // While the first scan runs a score would be a guess: show progress instead.
+    status.text = data.indexing ? '$(sync~spin) Readiness…' : `$(checklist) Readiness ${score}`;
     status.tooltip = `${data.passed} of ${data.applicable} applicable controls pass · ${data.fileCount} file(s) checked`;
     view.message = data.indexing ? 'Indexing workspace…' : undefined;
     view.description = data.score === null ? undefined : `${score} · ${data.passed}/${data.applicable} controls`;

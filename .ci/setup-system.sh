@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# System setup for the full test suite: Debian packages (chromium, ...) and code-server for the
+# end-to-end test. Used by .ci/run and by the README's test command.
+# Safe to run again (every step reuses what is already installed). Expects the shared folder beside
+# the clone (../shared) and root or sudo for apt-get.
+set -euo pipefail
+
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+export DEBIAN_FRONTEND=noninteractive
+export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
+
+SHARED=../shared
+# Debian packages: chromium for Playwright, ripgrep and libkrb5-dev for installing code-server.
+APT_PACKAGES=(chromium ripgrep libkrb5-dev)
+
+step_started=-1
+step() {
+  finish_step
+  step_started=$SECONDS
+  printf '\n==> %s\n' "$*"
+}
+finish_step() {
+  if ((step_started >= 0)); then printf '    (%ss)\n' $((SECONDS - step_started)); fi
+}
+
+as_root() {
+  if [[ $(id -u) -eq 0 ]]; then "$@"; else sudo --preserve-env=DEBIAN_FRONTEND "$@"; fi
+}
+
+step "Tool versions"
+node_version=$(node --version)
+echo "    node $node_version, npm $(npm --version), $(uname -m), $(nproc) CPU(s)"
+if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
+  echo "    Node >= 20.19 is required (package.json engines.node)" >&2
+  exit 1
+fi
+if [[ ! -f $SHARED/tools/install-code-server.sh ]]; then
+  echo "    $SHARED/tools/install-code-server.sh not found: the shared folder must sit beside the clone" >&2
+  exit 1
+fi
+
+step "System packages: ${APT_PACKAGES[*]}"
+missing=()
+for p in "${APT_PACKAGES[@]}"; do
+  dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
+done
+if ((${#missing[@]})); then
+  as_root apt-get update -qq >/dev/null
+  as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  echo "    installed: ${missing[*]}"
+else
+  echo "    already installed"
+fi
+echo "    $(chromium --version 2>/dev/null | head -n1)"
+
+step "code-server (for the end-to-end test)"
+install_log=$(mktemp)
+CODE_SERVER_BIN=$(bash "$SHARED/tools/install-code-server.sh" 2>"$install_log" | tail -n1) || {
+  cat "$install_log" >&2
+  exit 1
+}
+rm -f "$install_log"
+echo "    $CODE_SERVER_BIN ($("$CODE_SERVER_BIN" --version 2>/dev/null | head -n1))"
+
+finish_step
