@@ -4,9 +4,9 @@ import { callHasOption, insertAfterWord, instructionsBefore, optionValues, pmCal
 
 const CONFIGURED = /APT::Install-Recommends\s*"?(0|false)"?/i;
 
-/** An earlier RUN (in this stage or a parent) wrote `APT::Install-Recommends "false"` into apt.conf.d. */
-function configuredEarlier(model: DockerModel, instr: DockerInstruction): boolean {
-  return instructionsBefore(instr).some((i) => (i.keyword === 'RUN' || i.keyword === 'COPY') && CONFIGURED.test(model.text.slice(i.start, i.end)));
+/** An earlier RUN/COPY (`setters`, in this stage or a parent) wrote `APT::Install-Recommends "false"`. */
+function configuredEarlier(instr: DockerInstruction, setters: Set<DockerInstruction>): boolean {
+  return setters.size > 0 && instructionsBefore(instr).some((i) => setters.has(i));
 }
 
 export default defineRule<DockerModel>({
@@ -24,11 +24,13 @@ export default defineRule<DockerModel>({
     examples: { bad: 'RUN apt-get install -y curl', good: 'RUN apt-get install -y --no-install-recommends curl' },
   },
   check(model, ctx) {
+    let setters: Set<DockerInstruction> | undefined;
     for (const call of pmCalls(model)) {
       if ((call.manager !== 'apt-get' && call.manager !== 'apt') || !call.sub || call.subcommand !== 'install') continue;
       if (callHasOption(call, ['--no-install-recommends']) || simulated(call)) continue;
       if (optionValues(call, '-o', '--option').some((v) => /^APT::Install-Recommends=(0|false|no)$/i.test(v.trim()))) continue;
-      if (configuredEarlier(model, call.instr)) continue;
+      setters ??= new Set(model.instructions.filter((i) => (i.keyword === 'RUN' || i.keyword === 'COPY') && CONFIGURED.test(model.text.slice(i.start, i.end))));
+      if (configuredEarlier(call.instr, setters)) continue;
       const tool = call.nameWord.value.slice(call.nameWord.value.lastIndexOf('/') + 1);
       ctx.report({
         range: model.index.range(call.sub.start, call.sub.end),

@@ -26,6 +26,8 @@ ruleTester(rule, {
     'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install flask==3.0.3',
     'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install -r requirements.txt',
     'FROM python:3.12\nRUN pip --no-cache-dir install flask==3.0.3',
+    'FROM python:3.12\nRUN pip install flask==3.0.3 && pip cache purge',
+    'FROM python:3.12\nRUN pip install flask==3.0.3 && rm -rf /root/.cache/pip',
     'FROM python:3.12\nRUN ["pip", "install", "--no-cache-dir", "flask==3.0.3"]',
   ],
   invalid: [
@@ -77,6 +79,12 @@ ruleTester(rule, {
       code: 'FROM node:20\nRUN yarn install --production\nRUN python3 -m pip install -r requirements.txt',
       errors: [{ line: 2, column: 10 }, { line: 3, column: 20 }],
       output: 'FROM node:20\nRUN yarn install --production && yarn cache clean\nRUN python3 -m pip install --no-cache-dir -r requirements.txt',
+    },
+    {
+      name: 'PIP_NO_CACHE_DIR in an unrelated stage does not count; purge before the install neither',
+      code: 'FROM python:3.12 AS other\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.12\nRUN pip cache purge; pip install flask==3.0.3',
+      errors: [{ line: 4, column: 26 }],
+      output: 'FROM python:3.12 AS other\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.12\nRUN pip cache purge; pip install --no-cache-dir flask==3.0.3',
     },
     {
       name: 'JSON form append is reported without a fix',

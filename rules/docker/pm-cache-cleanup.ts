@@ -1,16 +1,15 @@
 import { defineRule } from '../types';
 import { insertEdit } from '../text';
-import type { DockerModel } from './language';
+import type { DockerInstruction, DockerModel } from './language';
 import {
   APT_INSTALLS,
   cacheMountTargets,
   callHasOption,
   chainEndOffset,
-  innerWords,
   insertAfterWord,
   instructionsBefore,
   pmCallsOf,
-  removesLater,
+  lastRemoval,
   simulated,
   type Manager,
   type PmCall,
@@ -98,6 +97,7 @@ export default defineRule<DockerModel>({
   },
   check(model, ctx) {
     const finalStages = new Set(model.finalImageStages);
+    let pipSetters: Set<DockerInstruction> | undefined;
     for (const instr of model.instructions) {
       if (instr.keyword !== 'RUN') continue;
       const calls = pmCallsOf(model, instr);
@@ -113,7 +113,7 @@ export default defineRule<DockerModel>({
         if (!last) continue;
         if (mounts.some((m) => underAny(m, spec.mounts ?? spec.paths))) continue;
         if (calls.some((c) => c.index > last.index && spec.isCleanup(c))) continue;
-        if (removesLater(last.commands, last.index, spec.paths)) continue;
+        if (lastRemoval(model, instr, spec.paths) > last.index) continue;
         const end = chainEndOffset(model, instr, last.commands, last.index);
         ctx.report({
           range: model.index.range(last.sub!.start, last.sub!.end),
@@ -122,13 +122,18 @@ export default defineRule<DockerModel>({
         });
       }
 
+      // Computed once per RUN (a RUN may hold thousands of calls).
+      let apkRemoved: number | undefined;
+      let pipRemoved: number | undefined;
+      let pipPurged: number | undefined;
       for (const call of calls) {
         if (!call.sub) continue;
         if (call.manager === 'apk' && call.subcommand === 'add') {
           // `--no-network` installs from what is already on disk and fetches no index.
           if (callHasOption(call, ['--no-cache', '--no-network'])) continue;
           if (mounts.some((m) => underAny(m, ['/var/cache/apk', '/etc/apk/cache']))) continue;
-          if (removesLater(call.commands, call.index, ['/var/cache/apk'])) continue;
+          apkRemoved ??= lastRemoval(model, instr, ['/var/cache/apk']);
+          if (apkRemoved > call.index) continue;
           ctx.report({
             range: model.index.range(call.sub.start, call.sub.end),
             message: '`apk add` without `--no-cache` leaves the package index in the layer; add `--no-cache`.',
@@ -137,9 +142,11 @@ export default defineRule<DockerModel>({
         } else if (call.manager === 'pip' && call.subcommand === 'install') {
           if (callHasOption(call, ['--no-cache-dir'])) continue;
           if (mounts.some((m) => m.includes('pip') || m.includes('.cache'))) continue;
-          if (pipCacheDisabled(model, call)) continue;
-          if (removesLater(call.commands, call.index, ['/root/.cache/pip', '/root/.cache', '~/.cache/pip', '~/.cache', '$HOME/.cache'])) continue;
-          if (call.commands.slice(call.index + 1).some((c) => /^pip/.test(innerWords(c)[0]?.value ?? '') && innerWords(c)[1]?.value === 'cache' && innerWords(c)[2]?.value === 'purge')) continue;
+          pipSetters ??= new Set(model.instructions.filter((i) => (i.keyword === 'ENV' || i.keyword === 'ARG') && /\bPIP_NO_CACHE_DIR\b/.test(model.text.slice(i.start, i.end))));
+          if (pipCacheDisabled(call, pipSetters)) continue;
+          pipRemoved ??= lastRemoval(model, instr, ['/root/.cache', '~/.cache', '$HOME/.cache']);
+          pipPurged ??= lastIndexOf(calls, (c) => c.manager === 'pip' && c.subcommand === 'cache' && c.operands[0]?.value === 'purge');
+          if (pipRemoved > call.index || pipPurged > call.index) continue;
           ctx.report({
             range: model.index.range(call.sub.start, call.sub.end),
             message: `\`${toolName(call)} install\` keeps downloaded packages in the layer; add \`--no-cache-dir\`.`,
@@ -151,9 +158,14 @@ export default defineRule<DockerModel>({
   },
 });
 
-/** `PIP_NO_CACHE_DIR` set by an earlier ENV/ARG of the stage chain or on the command line. */
-function pipCacheDisabled(model: DockerModel, call: PmCall): boolean {
+function lastIndexOf(calls: PmCall[], test: (c: PmCall) => boolean): number {
+  for (let k = calls.length - 1; k >= 0; k--) if (test(calls[k])) return calls[k].index;
+  return -1;
+}
+
+/** `PIP_NO_CACHE_DIR` set on the command line or by an earlier ENV/ARG (`setters`) of the stage chain. */
+function pipCacheDisabled(call: PmCall, setters: Set<DockerInstruction>): boolean {
   const cmd = call.commands[call.index];
   if (cmd.words.some((w) => w.start < call.nameWord.start && /^PIP_NO_CACHE_DIR=/.test(w.value))) return true;
-  return instructionsBefore(call.instr).some((i) => (i.keyword === 'ENV' || i.keyword === 'ARG') && /\bPIP_NO_CACHE_DIR\b/.test(model.text.slice(i.start, i.end)));
+  return setters.size > 0 && instructionsBefore(call.instr).some((i) => setters.has(i));
 }

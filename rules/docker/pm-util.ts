@@ -4,7 +4,7 @@
 import type { TextEdit } from '../types';
 import { insertEdit } from '../text';
 import type { DockerInstruction, DockerModel, Stage } from './language';
-import { commandName, type ShellCommand, type ShellWord } from './shell';
+import type { ShellCommand, ShellWord } from './shell';
 
 export type Manager = 'apt-get' | 'apt' | 'apk' | 'yum' | 'dnf' | 'microdnf' | 'zypper' | 'pip' | 'npm' | 'yarn' | 'gem' | 'go';
 
@@ -407,14 +407,18 @@ export function cacheMountTargets(instr: DockerInstruction): string[] {
   return out;
 }
 
-/** Does a later command of the RUN (after `index`) run `rm` on a path starting with one of `prefixes`? */
-export function removesLater(commands: ShellCommand[], index: number, prefixes: string[]): boolean {
-  for (let i = index + 1; i < commands.length; i++) {
-    const words = innerWords(commands[i]);
-    if (!words.length || commandName({ words, nameIndex: 0, joinedBy: '' }) !== 'rm') continue;
-    if (words.slice(1).some((w) => prefixes.some((p) => w.value.startsWith(p)))) return true;
+/**
+ * Position (in runScriptCommands) of the last `rm` of the RUN that removes a path starting with one
+ * of `prefixes`, or -1.
+ */
+export function lastRemoval(model: DockerModel, instr: DockerInstruction, prefixes: string[]): number {
+  const positions = nameIndex(model, instr).get('rm') ?? [];
+  const commands = runScriptCommands(model, instr);
+  for (let k = positions.length - 1; k >= 0; k--) {
+    const words = innerWords(commands[positions[k]]);
+    if (words.slice(1).some((w) => prefixes.some((p) => w.value.startsWith(p)))) return positions[k];
   }
-  return false;
+  return -1;
 }
 
 /** The stage and the stages it is built FROM, oldest first. */

@@ -87,7 +87,8 @@ export function parseShell(text: string, start: number, end: number, escapeChar 
       continue;
     }
     atLineStart = false;
-    const op = OPERATORS.find((o) => text.startsWith(o, i) && i + o.length <= end);
+    // `&>file` and `&>>file` are redirections, not a background `&`.
+    const op = text[i] === '&' && text[i + 1] === '>' ? undefined : OPERATORS.find((o) => text.startsWith(o, i) && i + o.length <= end);
     if (op) {
       if (op === '|') hasPipe = true;
       flush(op === '(' || op === ')' ? ';' : op);
@@ -111,6 +112,12 @@ export function parseShell(text: string, start: number, end: number, escapeChar 
         }
       }
       if (depth === 0 && (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r')) break;
+      // `2>&1`, `>&2`, `&>file`: the `&` belongs to the redirection.
+      if (ch === '&' && (text[i - 1] === '>' || text[i + 1] === '>') && i > wordStart - 1) {
+        value += ch;
+        i++;
+        continue;
+      }
       if (depth === 0 && (ch === ';' || ch === '&' || ch === '|' || ch === ')' || ch === '(')) {
         if (ch === '(' && text[i - 1] === '$') {
           depth++;

@@ -27,6 +27,11 @@ describe('shell tokenizer', () => {
     assert.ok(hasFlag(c, ['-y']));
     assert.ok(!hasFlag(c, ['--no-install-recommends']));
   });
+  it('keeps redirections with & in one word', () => {
+    assert.deepEqual(words('make 2>&1 >/dev/null && echo ok &>log'), [['make', '2>&1', '>/dev/null'], ['echo', 'ok', '&>log']]);
+    const s = 'sleep 1 & wait';
+    assert.equal(parseShell(s, 0, s.length).commands[1].joinedBy, '&');
+  });
   it('never throws on junk', () => {
     for (const s of ['"unterminated', "'", '$(', '\\', '&&&|||;;;', '\u0000\u0001', '(((']) parseShell(s, 0, s.length);
   });
