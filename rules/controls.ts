@@ -17,7 +17,14 @@ export interface ControlDef {
   domains: Domain[];
 }
 
-export const categories: CategoryDef[] = [{ id: 'container', title: 'Container image' }];
+export const categories: CategoryDef[] = [
+  { id: 'container', title: 'Container image' },
+  { id: 'k8s-hardening', title: 'Kubernetes workload hardening' },
+  { id: 'reliability', title: 'Reliability and availability' },
+  { id: 'secrets', title: 'Secrets management' },
+  { id: 'network', title: 'Network exposure' },
+  { id: 'supply-chain', title: 'Supply chain and deprecations' },
+];
 
 export const controls: ControlDef[] = [
   {
@@ -68,6 +75,97 @@ export const controls: ControlDef[] = [
     title: 'Reproducible, fail-fast build',
     description: 'Pipes fail the build, absolute WORKDIRs, valid stage references, non-interactive installs, pinned packages.',
     domains: ['docker'],
+  },
+  {
+    id: 'k8s.non-root',
+    category: 'k8s-hardening',
+    title: 'Pods run as non-root',
+    description: 'runAsNonRoot: true (or a non-zero runAsUser) at pod or container level, never runAsUser: 0.',
+    domains: ['k8s'],
+  },
+  {
+    id: 'k8s.privilege',
+    category: 'k8s-hardening',
+    title: 'No privilege or privilege escalation',
+    description: 'No privileged containers, allowPrivilegeEscalation: false, capabilities dropped (ALL) and none dangerous added.',
+    domains: ['k8s'],
+  },
+  {
+    id: 'k8s.host-isolation',
+    category: 'k8s-hardening',
+    title: 'Isolated from the host',
+    description: 'No host network/PID/IPC, hostPath volumes, host ports, Docker socket, unsafe sysctls or unmasked /proc.',
+    domains: ['k8s'],
+  },
+  {
+    id: 'k8s.kernel-hardening',
+    category: 'k8s-hardening',
+    title: 'Kernel hardening profiles',
+    description: 'seccomp RuntimeDefault/Localhost, AppArmor and SELinux not overridden, read-only root file system.',
+    domains: ['k8s'],
+  },
+  {
+    id: 'k8s.service-account',
+    category: 'k8s-hardening',
+    title: 'Least-privilege identity',
+    description: 'A dedicated service account, token not mounted unless needed, no wildcard RBAC or cluster-admin bindings.',
+    domains: ['k8s'],
+  },
+  {
+    id: 'k8s.resources',
+    category: 'reliability',
+    title: 'Resource requests and limits',
+    description: 'Every container requests CPU and memory and has a memory limit (CPU limit as the team decides).',
+    domains: ['k8s'],
+  },
+  {
+    id: 'k8s.probes',
+    category: 'reliability',
+    title: 'Health probes',
+    description: 'Readiness and liveness probes on declared ports, not identical to each other.',
+    domains: ['k8s'],
+  },
+  {
+    id: 'k8s.availability',
+    category: 'reliability',
+    title: 'Replicas, disruption budgets and spread',
+    description: 'More than one replica, a PodDisruptionBudget, anti-affinity or topology spread, rolling updates.',
+    domains: ['k8s'],
+  },
+  {
+    id: 'k8s.wiring',
+    category: 'reliability',
+    title: 'Objects wired correctly',
+    description: 'Selectors match pod templates; Services and Ingresses reach workloads.',
+    domains: ['k8s'],
+  },
+  {
+    id: 'k8s.secrets',
+    category: 'secrets',
+    title: 'No secrets in manifests',
+    description: 'No credentials as literal env values or in ConfigMaps; no duplicate env vars hiding values.',
+    domains: ['k8s'],
+  },
+  {
+    id: 'k8s.network-policy',
+    category: 'network',
+    title: 'Network policies and TLS',
+    description: 'Every workload is selected by a NetworkPolicy; Ingresses terminate TLS.',
+    domains: ['k8s'],
+  },
+  {
+    id: 'k8s.images',
+    category: 'supply-chain',
+    title: 'Pinned images',
+    description: 'Container images have a version tag or digest, never latest.',
+    domains: ['k8s'],
+  },
+  {
+    id: 'k8s.api-versions',
+    category: 'supply-chain',
+    title: 'Current API versions',
+    description: 'No apiVersion deprecated or removed in the target Kubernetes version.',
+    domains: ['k8s'],
   },
 ];
 

@@ -2,10 +2,12 @@
 import type { Language, Rule } from './types';
 import { dockerLanguage } from './docker/language';
 import { dockerRules } from './docker/index';
+import { k8sLanguage } from './k8s/language';
+import { k8sRules } from './k8s/index';
 
-export const languages: Language[] = [dockerLanguage as Language];
+export const languages: Language[] = [dockerLanguage as Language, k8sLanguage as Language];
 
-export const allRules: Rule[] = [...(dockerRules as Rule[])];
+export const allRules: Rule[] = [...(dockerRules as Rule[]), ...(k8sRules as Rule[])];
 
 const byId = new Map(allRules.map((r) => [r.id, r]));
 if (byId.size !== allRules.length) throw new Error('Duplicate rule id in registry');

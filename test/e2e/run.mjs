@@ -259,15 +259,12 @@ async function main() {
     await page.keyboard.press('Control+G');
     const input = page.locator('.quick-input-widget input.input');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
-    await input.pressSequentially('14', { delay: 10 });
+    // Go to Line accepts `line:column`: column 6 is inside `sudo` on `RUN sudo mkdir …`.
+    await input.pressSequentially('14:6', { delay: 10 });
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
-    // Line 14 is `RUN sudo mkdir …`: Home puts the cursor on `RUN`, Ctrl+Right moves past it and on to `sudo`.
-    await page.keyboard.press('Home');
-    await page.keyboard.press('Control+ArrowRight');
-    await page.keyboard.press('ArrowRight');
     const cursor = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
-    await waitFor(async () => /Ln 14, Col [5-8]\b/.test(await cursor.innerText()), 5000, async () => `cursor is at ${await cursor.innerText()}, not on "sudo" in line 14`);
+    await waitFor(async () => /Ln 14, Col [5-8]\b/.test(await cursor.innerText()), 10_000, async () => `cursor is at ${await cursor.innerText()}, not on "sudo" in line 14`);
 
     await page.keyboard.press('Control+.');
     const fix = page.locator('.action-widget .monaco-list-row.action', { hasText: 'Remove sudo' }).first();

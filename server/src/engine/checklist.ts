@@ -51,6 +51,8 @@ export function evaluateChecklist(results: FileResult[], config: ResolvedConfig)
 
   for (const control of controls) {
     if (config.controls[control.id]?.enabled === false) continue;
+    // A control that no rule can evidence yet is not part of the checklist.
+    if (!allRules.some((r) => r.controls.includes(control.id))) continue;
     const rules = allRules.filter((r) => r.controls.includes(control.id) && config.levelOf(r.id) !== 'off').map((r) => r.id);
     controlResults.set(control.id, { id: control.id, title: control.title, description: control.description, status: 'needs-evidence', reason: '', evidence: [], rules });
   }

@@ -1,6 +1,6 @@
 // Workspace discovery and scanning: shared by the CLI and the language server's workspace index.
 import fg from 'fast-glob';
-import { readFileSync, statSync, existsSync } from 'node:fs';
+import { readFileSync, statSync, existsSync, openSync, readSync, closeSync } from 'node:fs';
 import path from 'node:path';
 import { languages } from '../../../rules/index';
 import { CONFIG_FILE_NAME, parseConfigText, resolveConfig, type ConfigError, type ResolvedConfig, type Profile } from './config';
@@ -52,8 +52,9 @@ export function lintFile(file: string, config: ResolvedConfig, displayPath = fil
   try {
     const size = statSync(file).size;
     if (size > config.maxFileSizeKb * 1024) {
-      // Do not even read huge files.
-      const language = languageFor(file);
+      // Do not read huge files whole: the head tells whether it is a file of ours at all (a large
+      // JSON data file is not a manifest).
+      const language = languageFor(file, undefined, readHead(file));
       return language ? tooLargeResult(displayPath, language.domain, config) : null;
     }
     text = readFileSync(file, 'utf8');
@@ -61,4 +62,15 @@ export function lintFile(file: string, config: ResolvedConfig, displayPath = fil
     return null;
   }
   return lintText({ path: displayPath, text, config });
+}
+
+function readHead(file: string, bytes = 64 * 1024): string {
+  const fd = openSync(file, 'r');
+  try {
+    const buf = Buffer.alloc(bytes);
+    const n = readSync(fd, buf, 0, bytes, 0);
+    return buf.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -57,7 +57,8 @@ export function startServer(connection: Connection): void {
   /** Last lint of each open document, with the text it was computed on. */
   const openResults = new Map<string, { version: number; text: string; result: FileResult | null }>();
   const timers = new Map<string, NodeJS.Timeout>();
-  let indexing = false;
+  // True from startup until the first workspace scan completes: no score is shown before that.
+  let indexing = true;
   let indexGeneration = 0;
   let checklistTimer: NodeJS.Timeout | undefined;
 
