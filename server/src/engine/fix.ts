@@ -44,6 +44,28 @@ export function verifiedFixes(opts: LintOptions, findings: Finding[]): Set<Findi
   const before = lintBefore(opts);
   if (!before) return ok;
   const count = (fs: Finding[], id: string) => fs.filter((f) => f.ruleId === id).length;
+  // Common case first: every fix of every rule applies together and each rule loses exactly its
+  // fixed findings. One re-lint for the whole file.
+  const all = [...byRule.values()].flat();
+  const allTaken: Finding[] = [];
+  for (const f of all) if (!overlapsAny(f.fix!, allTaken.map((t) => t.fix!))) allTaken.push(f);
+  if (all.length > 1 && allTaken.length === all.length) {
+    try {
+      const fixed = applyTextEdits(opts.text, all.flatMap((f) => f.fix!.edits));
+      const after = fixed === opts.text ? null : lintText({ ...opts, text: fixed });
+      const ids = new Set([...before.findings, ...(after?.findings ?? [])].map((f) => f.ruleId));
+      const good =
+        !!after &&
+        !after.findings.some((f) => f.ruleId === ENGINE_IDS.parseError) &&
+        [...ids].every((id) => count(after.findings, id) <= count(before.findings, id) - (byRule.get(id)?.length ?? 0));
+      if (good) {
+        all.forEach((f) => ok.add(f));
+        return ok;
+      }
+    } catch {
+      // fall through to the per-rule check
+    }
+  }
   for (const [ruleId, group] of byRule) {
     const taken: Finding[] = [];
     for (const f of group) if (!overlapsAny(f.fix!, taken.map((t) => t.fix!))) taken.push(f);
