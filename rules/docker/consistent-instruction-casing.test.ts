@@ -9,10 +9,16 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a lower-case FROM with AS: the fix keeps FROM and AS in one casing',
+      code: 'FROM alpine:3.20 AS base\nRUN echo hi\nfrom base as final\nCMD ["sh"]',
+      errors: [{ line: 3, column: 1 }],
+      output: 'FROM alpine:3.20 AS base\nRUN echo hi\nFROM base AS final\nCMD ["sh"]',
+    },
+    {
       name: 'mixed-case keyword, uppercase majority',
       code: '\n# comment\n#\nFrom scratch as base\nFROM scratch AS base2',
       errors: [{ line: 4, column: 1, endColumn: 5, message: /Instruction 'From' should match the uppercase casing.*write 'FROM'/ }],
-      output: '\n# comment\n#\nFROM scratch as base\nFROM scratch AS base2',
+      output: '\n# comment\n#\nFROM scratch AS base\nFROM scratch AS base2',
     },
     {
       name: 'lowercase majority',

@@ -1,6 +1,7 @@
 import { defineRule } from '../types';
 import type { DockerModel } from './language';
-import { isAllLower, isAllUpper } from './batch-b-util';
+import { replaceEdit } from '../text';
+import { isAllLower, isAllUpper, stageNameTokens } from './batch-b-util';
 
 export default defineRule<DockerModel>({
   id: 'docker/consistent-instruction-casing',
@@ -28,10 +29,18 @@ export default defineRule<DockerModel>({
       const k = instr.keywordText;
       const wanted = majorityLower ? k.toLowerCase() : k.toUpperCase();
       if (k === wanted) continue;
+      const edits = [{ range: instr.keywordRange, newText: wanted }];
+      // `from x as y`: the AS keyword follows FROM's casing, or the fix would create a FromAsCasing finding.
+      const stage = instr.keyword === 'FROM' ? model.stages.find((s) => s.from === instr) : undefined;
+      const tokens = stage ? stageNameTokens(model, stage) : null;
+      if (tokens) {
+        const as = majorityLower ? 'as' : 'AS';
+        if (tokens.as.value !== as) edits.push(replaceEdit(model.index, tokens.as.start, tokens.as.end, as));
+      }
       ctx.report({
         range: instr.keywordRange,
         message: `Instruction '${k}' should match the ${majorityLower ? 'lowercase' : 'uppercase'} casing of the other instructions; write '${wanted}'.`,
-        fix: { title: `Write '${wanted}'`, edits: [{ range: instr.keywordRange, newText: wanted }] },
+        fix: { title: `Write '${wanted}'`, edits },
       });
     }
   },
