@@ -13,8 +13,15 @@ export interface ControlDef {
   title: string;
   /** What "done" means, shown in the report and the tree view tooltip. */
   description: string;
-  /** Domains whose files make this control applicable. */
+  /** Domains whose files make this control applicable (rule-evidenced controls). */
   domains: Domain[];
+  /**
+   * Evidenced by files rather than rules: the control passes when a file matches one of these
+   * globs (relative to the workspace root; teams override them in `.readiness-lint.yaml`).
+   */
+  files?: { globs: string[]; what: string };
+  /** A built-in check over the workspace's files instead of plain presence. */
+  fileCheck?: 'env-files-ignored';
 }
 
 export const categories: CategoryDef[] = [
@@ -24,6 +31,7 @@ export const categories: CategoryDef[] = [
   { id: 'secrets', title: 'Secrets management' },
   { id: 'network', title: 'Network exposure' },
   { id: 'supply-chain', title: 'Supply chain and deprecations' },
+  { id: 'ops', title: 'Operational readiness' },
 ];
 
 export const controls: ControlDef[] = [
@@ -166,6 +174,84 @@ export const controls: ControlDef[] = [
     title: 'Current API versions',
     description: 'No apiVersion deprecated or removed in the target Kubernetes version.',
     domains: ['k8s'],
+  },
+  {
+    id: 'ops.owner',
+    category: 'ops',
+    title: 'Service has an owner',
+    description: 'A CODEOWNERS file or a service catalog entry names who owns and answers for the service.',
+    domains: [],
+    files: { globs: ['CODEOWNERS', '.github/CODEOWNERS', 'docs/CODEOWNERS', '.gitlab/CODEOWNERS', 'OWNERS', 'catalog-info.y?(a)ml', 'service.y?(a)ml', '.service.y?(a)ml'], what: 'an owners file or service catalog entry' },
+  },
+  {
+    id: 'ops.incident-runbook',
+    category: 'ops',
+    title: 'Incident response runbook',
+    description: 'On-call engineers find a runbook for this service: symptoms, dashboards, mitigation steps, escalation.',
+    domains: [],
+    files: { globs: ['**/runbook*.md', '**/runbooks/**/*.md', '**/*incident*.md', '**/playbook*.md', '**/on-?call*.md'], what: 'a runbook' },
+  },
+  {
+    id: 'ops.dr-runbook',
+    category: 'ops',
+    title: 'Backup and restore (DR) runbook',
+    description: 'How data is backed up and restored, tested recently, with recovery objectives (RPO/RTO).',
+    domains: [],
+    files: { globs: ['**/*backup*.md', '**/*restore*.md', '**/*disaster-recovery*.md', '**/dr-*.md', '**/dr.md'], what: 'a backup/restore runbook' },
+  },
+  {
+    id: 'ops.rollback',
+    category: 'ops',
+    title: 'Rollback procedure',
+    description: 'A documented way to roll a bad release back quickly.',
+    domains: [],
+    files: { globs: ['**/*rollback*.md', '**/*roll-back*.md', '**/*release*.md', '**/*deploy*.md'], what: 'a rollback or release procedure' },
+  },
+  {
+    id: 'ops.slo',
+    category: 'ops',
+    title: 'SLOs defined',
+    description: 'Service level objectives (availability, latency) are written down, ideally as code (OpenSLO, Sloth).',
+    domains: [],
+    files: { globs: ['**/*slo*.md', '**/*SLO*.md', '**/*slo*.y?(a)ml', '**/slos/**', '**/sli*.md'], what: 'an SLO definition' },
+  },
+  {
+    id: 'ops.security-policy',
+    category: 'ops',
+    title: 'Security policy',
+    description: 'SECURITY.md says how to report a vulnerability and which versions get fixes.',
+    domains: [],
+    files: { globs: ['SECURITY.md', '.github/SECURITY.md', 'docs/SECURITY.md', 'security.md'], what: 'a security policy' },
+  },
+  {
+    id: 'ops.ci-pipeline',
+    category: 'ops',
+    title: 'CI pipeline',
+    description: 'Every change is built and tested by a CI pipeline definition kept in the repository.',
+    domains: [],
+    files: {
+      globs: ['.github/workflows/*.y?(a)ml', '.gitlab-ci.yml', 'Jenkinsfile', '.circleci/config.y?(a)ml', 'azure-pipelines.y?(a)ml', 'bitbucket-pipelines.yml', '.buildkite/*.y?(a)ml', '.drone.yml', '.tekton/**/*.y?(a)ml', '.ci/*'],
+      what: 'a CI pipeline definition',
+    },
+  },
+  {
+    id: 'ops.lockfile',
+    category: 'ops',
+    title: 'Dependencies locked',
+    description: 'A lockfile pins every dependency so builds install exactly what was tested.',
+    domains: [],
+    files: {
+      globs: ['**/package-lock.json', '**/yarn.lock', '**/pnpm-lock.yaml', '**/npm-shrinkwrap.json', '**/poetry.lock', '**/Pipfile.lock', '**/uv.lock', '**/go.sum', '**/Cargo.lock', '**/Gemfile.lock', '**/composer.lock', '**/packages.lock.json', '**/gradle.lockfile'],
+      what: 'a dependency lockfile',
+    },
+  },
+  {
+    id: 'ops.env-files',
+    category: 'ops',
+    title: '.env files kept out of git',
+    description: 'Local `.env` files (which hold secrets) are ignored by `.gitignore`; only templates such as `.env.example` are committed.',
+    domains: [],
+    fileCheck: 'env-files-ignored',
   },
 ];
 

@@ -24,7 +24,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', pattern: '**/.readiness-lint.yaml' },
     ],
     synchronize: {
-      fileEvents: vscode.workspace.createFileSystemWatcher(`{${DOCKER_PATTERN.slice(3)},**/.readiness-lint.yaml}`),
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher(`{${DOCKER_PATTERN.slice(3)},**/.readiness-lint.yaml,**/*.{yaml,yml}}`),
+        // Files that evidence operational controls (runbooks, owners, CI, lockfiles, .env, .gitignore).
+        vscode.workspace.createFileSystemWatcher('**/{*.md,CODEOWNERS,OWNERS,Jenkinsfile,.gitignore,.env,.env.*,*.lock,go.sum,package-lock.json,.github/workflows/*}'),
+      ],
     },
     initializationOptions,
     outputChannel: output,

@@ -15,6 +15,7 @@ import { fixAll, verifiedFixes } from '../engine/fix';
 import { renderRuleDoc } from '../engine/docs';
 import { VERSION } from '../engine/version';
 import type { FileResult } from '../engine/runner';
+import { collectWorkspaceEvidence, type WorkspaceEvidence } from '../engine/evidence';
 
 const HELP = `Usage: readiness-lint [paths...] [options]
 
@@ -217,6 +218,13 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
     return 2;
   }
 
+  // Operational controls are evidenced by files of the folders given on the command line.
+  const workspace: WorkspaceEvidence[] = [];
+  for (const p of args.paths) {
+    const abs = path.resolve(p);
+    if (statSync(abs).isDirectory()) workspace.push(await collectWorkspaceEvidence(abs, config));
+  }
+
   const results: FileResult[] = [];
   let fixedFiles = 0;
   for (const file of files) {
@@ -265,11 +273,12 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
       return set.has(finding);
     },
     args.maxWarnings,
+    workspace,
   );
   const doc = format(report, args.format, { color: args.color && !args.outputFile });
   if (args.outputFile) writeFileSync(args.outputFile, doc);
   else io.out(doc);
-  if (!files.length) io.err('readiness-lint: no Dockerfiles found.\n');
+  if (!files.length) io.err('readiness-lint: no files of a checked kind (Dockerfiles, Kubernetes manifests) found.\n');
   const gate = gateState(report);
   return gate.blocked || gate.tooManyWarnings ? 1 : 0;
 }

@@ -4,6 +4,7 @@ import { allRules, getRule } from '../../../rules/index';
 import type { Domain, Range } from '../../../rules/types';
 import type { ResolvedConfig } from './config';
 import type { FileResult } from './runner';
+import { FILE_EVIDENCE_ID, type WorkspaceEvidence } from './evidence';
 
 export type Status = 'pass' | 'fail' | 'partial' | 'not-applicable' | 'needs-evidence';
 
@@ -44,13 +45,30 @@ export interface Checklist {
 
 const MAX_EVIDENCE_PER_CONTROL = 200;
 
-/** Build the checklist for a set of linted files (paths as they should appear in reports). */
-export function evaluateChecklist(results: FileResult[], config: ResolvedConfig): Checklist {
+/**
+ * Build the checklist for a set of linted files (paths as they should appear in reports). Controls
+ * evidenced by files are evaluated only when a workspace scan supplied `workspace` evidence.
+ */
+export function evaluateChecklist(results: FileResult[], config: ResolvedConfig, workspace: WorkspaceEvidence[] = []): Checklist {
   const domainsPresent = new Set<Domain>(results.map((r) => r.domain as Domain));
   const controlResults = new Map<string, ControlResult>();
 
   for (const control of controls) {
     if (config.controls[control.id]?.enabled === false) continue;
+    if (control.files || control.fileCheck) {
+      if (!workspace.length) continue;
+      const evidence = workspace.flatMap((w) => w.items.filter((i) => i.controlId === control.id));
+      controlResults.set(control.id, {
+        id: control.id,
+        title: control.title,
+        description: control.description,
+        status: 'needs-evidence',
+        reason: '',
+        rules: [],
+        evidence: evidence.map((e) => ({ file: e.file, range: e.range, ruleId: FILE_EVIDENCE_ID, passed: e.passed, message: e.message, level: e.passed ? undefined : 'warn' })),
+      });
+      continue;
+    }
     // A control that no rule can evidence yet is not part of the checklist.
     if (!allRules.some((r) => r.controls.includes(control.id))) continue;
     const rules = allRules.filter((r) => r.controls.includes(control.id) && config.levelOf(r.id) !== 'off').map((r) => r.id);
@@ -84,7 +102,7 @@ export function evaluateChecklist(results: FileResult[], config: ResolvedConfig)
   for (const control of controls) {
     const cr = controlResults.get(control.id);
     if (!cr) continue;
-    decide(cr, control, domainsPresent);
+    decide(cr, control, domainsPresent, workspace);
     cr.evidence.sort((a, b) => Number(a.passed) - Number(b.passed) || a.file.localeCompare(b.file) || a.range.start.line - b.range.start.line);
   }
 
@@ -105,7 +123,23 @@ export function evaluateChecklist(results: FileResult[], config: ResolvedConfig)
   };
 }
 
-function decide(cr: ControlResult, control: ControlDef, domainsPresent: Set<Domain>): void {
+function decide(cr: ControlResult, control: ControlDef, domainsPresent: Set<Domain>, workspace: WorkspaceEvidence[]): void {
+  if (control.files || control.fileCheck) {
+    const fails = cr.evidence.filter((e) => !e.passed).length;
+    const passes = cr.evidence.length - fails;
+    if (fails) {
+      cr.status = passes ? 'partial' : 'fail';
+      cr.reason = `${fails} problem(s) found.`;
+    } else if (passes || control.fileCheck === 'env-files-ignored') {
+      cr.status = 'pass';
+      cr.reason = passes ? `${passes} file(s) found.` : 'No .env files in the workspace.';
+    } else {
+      const globs = [...new Set(workspace.flatMap((w) => w.globs[control.id] ?? []))];
+      cr.status = 'needs-evidence';
+      cr.reason = `Not found: ${control.files?.what ?? 'evidence'} (looked for ${globs.slice(0, 4).map((g) => '`' + g + '`').join(', ')}${globs.length > 4 ? ', …' : ''}); add one, or point \`controls.${control.id}.evidence\` in .readiness-lint.yaml at yours.`;
+    }
+    return;
+  }
   if (!control.domains.some((d) => domainsPresent.has(d))) {
     cr.status = 'not-applicable';
     cr.reason = `No ${control.domains.join('/')} files in the workspace.`;

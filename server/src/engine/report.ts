@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { ResolvedConfig } from './config';
 import { evaluateChecklist, type Checklist } from './checklist';
+import type { WorkspaceEvidence } from './evidence';
 import type { FileResult, Finding } from './runner';
 
 export interface Report {
@@ -15,8 +16,15 @@ export interface Report {
   maxWarnings?: number;
 }
 
-export function buildReport(cwd: string, results: FileResult[], config: ResolvedConfig, isFixable: Report['isFixable'], maxWarnings?: number): Report {
-  return { cwd, results, config, checklist: evaluateChecklist(results, config), isFixable, maxWarnings };
+export function buildReport(
+  cwd: string,
+  results: FileResult[],
+  config: ResolvedConfig,
+  isFixable: Report['isFixable'],
+  maxWarnings?: number,
+  workspace: WorkspaceEvidence[] = [],
+): Report {
+  return { cwd, results, config, checklist: evaluateChecklist(results, config, workspace), isFixable, maxWarnings };
 }
 
 export function relativePath(report: Report, file: string): string {

@@ -28,6 +28,8 @@ import { discoverFiles, lintFile } from '../engine/workspace';
 import { buildReport } from '../engine/report';
 import { evaluateChecklist } from '../engine/checklist';
 import { formatMarkdown } from '../engine/formatters/markdown';
+import { matchesAny } from '../engine/glob';
+import { collectWorkspaceEvidence, type WorkspaceEvidence } from '../engine/evidence';
 import {
   SECTION,
   DEFAULT_SETTINGS,
@@ -60,6 +62,8 @@ export function startServer(connection: Connection): void {
   // True from startup until the first workspace scan completes: no score is shown before that.
   let indexing = true;
   let indexGeneration = 0;
+  /** File evidence (runbooks, owners, lockfiles, ...) per workspace root, refreshed with the index. */
+  let workspaceEvidence: WorkspaceEvidence[] = [];
   let checklistTimer: NodeJS.Timeout | undefined;
 
   const log = (msg: string) => connection.console.log(`[readiness-lint] ${msg}`);
@@ -229,7 +233,7 @@ export function startServer(connection: Connection): void {
     const root = roots.find((r) => fsPath.startsWith(r + path.sep));
     if (!root) return false;
     const rel = path.relative(root, fsPath).split(path.sep).join('/');
-    return [...config.ignore, ...settings.exclude].some((g) => globToRegExp(g).test(rel));
+    return matchesAny([...config.ignore, ...settings.exclude], rel);
   }
 
   async function buildIndex(): Promise<void> {
@@ -257,6 +261,9 @@ export function startServer(connection: Connection): void {
         }
       }
       for (const uri of [...results.keys()]) if (!seen.has(uri) && !documents.get(uri)) results.delete(uri);
+      const evidence: WorkspaceEvidence[] = [];
+      for (const root of roots) evidence.push(await collectWorkspaceEvidence(root, config));
+      if (generation === indexGeneration) workspaceEvidence = evidence;
     } finally {
       if (generation === indexGeneration) {
         indexing = false;
@@ -268,6 +275,7 @@ export function startServer(connection: Connection): void {
 
   connection.onDidChangeWatchedFiles((params) => {
     let configChanged = false;
+    let evidenceChanged = false;
     for (const change of params.changes) {
       if (isConfigDoc(change.uri)) {
         configChanged = true;
@@ -275,6 +283,10 @@ export function startServer(connection: Connection): void {
       }
       if (documents.get(change.uri)) continue; // open documents are authoritative
       const fsPath = URI.parse(change.uri).fsPath;
+      if (!languageFor(fsPath)) {
+        evidenceChanged = true;
+        continue;
+      }
       if (change.type === FileChangeType.Deleted || isIgnored(fsPath) || !languageFor(fsPath)) results.delete(change.uri);
       else {
         const r = lintFile(fsPath, config);
@@ -282,13 +294,21 @@ export function startServer(connection: Connection): void {
       }
     }
     if (configChanged) void reloadEverything();
+    else if (evidenceChanged) void refreshEvidence();
     else scheduleChecklistChanged();
   });
+
+  async function refreshEvidence(): Promise<void> {
+    const evidence: WorkspaceEvidence[] = [];
+    for (const root of roots) evidence.push(await collectWorkspaceEvidence(root, config));
+    workspaceEvidence = evidence;
+    scheduleChecklistChanged();
+  }
 
   function scheduleChecklistChanged(): void {
     clearTimeout(checklistTimer);
     checklistTimer = setTimeout(() => {
-      const cl = evaluateChecklist([...results.values()], config);
+      const cl = evaluateChecklist([...results.values()], config, workspaceEvidence);
       void connection.sendNotification(Notifications.checklistChanged, { score: cl.score, indexing });
     }, CHECKLIST_DEBOUNCE_MS);
   }
@@ -299,7 +319,7 @@ export function startServer(connection: Connection): void {
   }
 
   connection.onRequest(Requests.checklist, (): ChecklistResponse => {
-    const cl = evaluateChecklist([...results.values()], config);
+    const cl = evaluateChecklist([...results.values()], config, workspaceEvidence);
     return {
       score: cl.score,
       applicable: cl.applicable,
@@ -328,7 +348,7 @@ export function startServer(connection: Connection): void {
 
   connection.onRequest(Requests.exportReport, () => {
     const cwd = roots[0] ?? process.cwd();
-    const report = buildReport(cwd, [...results.values()], config, (_f, finding) => !!finding.fix);
+    const report = buildReport(cwd, [...results.values()], config, (_f, finding) => !!finding.fix, undefined, workspaceEvidence);
     return formatMarkdown(report, `Production readiness report: ${path.basename(cwd)}`);
   });
 
@@ -448,32 +468,6 @@ export function minimalEdit(before: string, after: string): TextEdit {
   }
   const index = new LineIndex(before);
   return { range: index.range(start, endB), newText: after.slice(start, endA) };
-}
-
-/** Minimal glob matcher for ignore patterns (`**`, `*`, `?`, `{a,b}`), matched on a relative path. */
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '{') {
-      const close = glob.indexOf('}', i);
-      if (close < 0) re += '\\{';
-      else {
-        re += '(?:' + glob.slice(i + 1, close).split(',').map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|') + ')';
-        i = close;
-      }
-    } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
-  }
-  return new RegExp('^' + re + '(?:/.*)?$');
 }
 
 // Started as a program (bundled dist/server.js): `--stdio` or `--node-ipc` select the transport.
