@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { replaceEdit } from '../text';
-import { argsText, parseImageRef, type DockerInstruction, type DockerModel } from './language';
-import { instructionsBefore, rootImage } from './batch-b-util';
+import { argsText, parseImageRef, type DockerInstruction, type DockerModel, instructionsBefore } from './language';
+import { rootImage } from './instruction-tokens';
 
 /** WORKDIRs set by common official images (a relative WORKDIR on them is relative to this). */
 const IMAGE_WORKDIRS: Record<string, string> = {

@@ -1,7 +1,8 @@
 import { defineRule } from '../types';
+import { isJsonElement } from './language';
 import { replaceEdit } from '../text';
 import type { DockerModel } from './language';
-import { isJsonElement, pmCalls } from './pm-util';
+import { pmCalls } from './package-managers';
 
 /** Subcommands that mean the same with apt-get. */
 const SAME_IN_APT_GET = new Set(['install', 'update', 'upgrade', 'remove', 'purge', 'autoremove']);

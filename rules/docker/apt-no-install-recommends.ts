@@ -1,6 +1,7 @@
 import { defineRule } from '../types';
+import { instructionsBefore } from './language';
 import type { DockerInstruction, DockerModel } from './language';
-import { callHasOption, insertAfterWord, instructionsBefore, optionValues, pmCalls, simulated } from './pm-util';
+import { callHasOption, insertAfterWord, optionValues, pmCalls, simulated } from './package-managers';
 
 const CONFIGURED = /APT::Install-Recommends\s*"?(0|false)"?/i;
 

@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import type { DockerModel } from './language';
 import { replaceEdit } from '../text';
-import { isAllLower, isAllUpper, stageNameTokens } from './batch-b-util';
+import { isAllLower, isAllUpper, stageNameTokens } from './instruction-tokens';
 
 export default defineRule<DockerModel>({
   id: 'docker/consistent-instruction-casing',

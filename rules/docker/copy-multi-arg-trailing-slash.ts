@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { insertEdit } from '../text';
 import type { DockerModel } from './language';
-import { argTokens, jsonTokens } from './batch-b-util';
+import { argTokens, jsonTokens } from './instruction-tokens';
 
 export default defineRule<DockerModel>({
   id: 'docker/copy-multi-arg-trailing-slash',

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { DockerModel } from './language';
-import { commandsNamed } from './pm-util';
+import { commandsNamed } from './package-managers';
 import type { ShellWord } from './shell';
 
 export default defineRule<DockerModel>({

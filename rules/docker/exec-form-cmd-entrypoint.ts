@@ -1,8 +1,7 @@
 import { defineRule } from '../types';
 import { replaceEdit } from '../text';
-import { argsText, type DockerModel } from './language';
+import { argsText, type DockerModel, instructionsBefore } from './language';
 import { parseShell } from './shell';
-import { instructionsBefore } from './batch-b-util';
 
 /** Characters that make a shell-form command depend on the shell (expansion, quoting, operators, globs). */
 const SHELL_SPECIAL = /[^A-Za-z0-9_\-.,/:@%+=^]/;

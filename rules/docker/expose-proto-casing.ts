@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { replaceEdit } from '../text';
 import type { DockerModel } from './language';
-import { exposeSpecs } from './batch-b-util';
+import { exposeSpecs } from './instruction-tokens';
 
 export default defineRule<DockerModel>({
   id: 'docker/expose-proto-casing',

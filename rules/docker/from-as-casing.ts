@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { replaceEdit } from '../text';
 import type { DockerModel } from './language';
-import { isAllUpper, stageNameTokens } from './batch-b-util';
+import { isAllUpper, stageNameTokens } from './instruction-tokens';
 
 export default defineRule<DockerModel>({
   id: 'docker/from-as-casing',

@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { insertEdit } from '../text';
 import type { DockerModel } from './language';
-import { insertionPointBefore } from './batch-b-util';
+import { insertionPointBefore } from './instruction-tokens';
 
 const SNIPPET = 'HEALTHCHECK --interval=30s --timeout=3s --retries=3 CMD <probe-command> || exit 1';
 

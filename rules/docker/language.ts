@@ -1,7 +1,7 @@
 // Dockerfile domain: detection and a multi-stage-aware model over dockerfile-ast, with exact ranges.
 import { DockerfileParser, type Dockerfile, type Instruction, type From, type Flag } from 'dockerfile-ast';
-import { LineIndex } from '../text';
-import type { Language, ParsedFile, Range } from '../types';
+import { LineIndex, deleteLinesEdit } from '../text';
+import type { Language, ParsedFile, Range, TextEdit } from '../types';
 import { parseShell, type ShellScript, type ShellCommand } from './shell';
 
 export interface DockerInstruction {
@@ -279,4 +279,33 @@ export function* runCommands(model: DockerModel, stages?: Stage[]): Generator<{ 
     const script = model.shell(instr);
     for (const cmd of script.commands) yield { instr, cmd, script };
   }
+}
+
+/** The stage and the earlier stages it is built `FROM`, oldest first (like `finalImageStages`). */
+export function stageLineage(stage: Stage | null): Stage[] {
+  const out: Stage[] = [];
+  for (let s = stage, guard = 0; s && guard < 100; s = s.parent, guard++) out.unshift(s);
+  return out;
+}
+
+/** Instructions that take effect before `instr`: earlier ones in its stage and in the stages it inherits from. */
+export function instructionsBefore(instr: DockerInstruction): DockerInstruction[] {
+  const out: DockerInstruction[] = [];
+  for (const s of stageLineage(instr.stage)) {
+    for (const i of s.instructions) {
+      if (i === instr) return out;
+      out.push(i);
+    }
+  }
+  return out;
+}
+
+/** Is this word written directly as an element of a JSON (exec-form) array? Editing it must keep the JSON valid. */
+export function isJsonElement(model: DockerModel, instr: DockerInstruction, word: { start: number; end: number }): boolean {
+  return instr.jsonForm && model.text[word.start] === '"' && model.text[word.end - 1] === '"';
+}
+
+/** Delete every line of an instruction. */
+export function deleteInstruction(model: DockerModel, instr: DockerInstruction): TextEdit {
+  return deleteLinesEdit(model.index, instr.range.start.line, instr.range.end.line);
 }

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { DockerModel } from './language';
-import { finalImageUsers, insertUserLine, isRootUser } from './batch-a-util';
+import { finalImageUsers, insertUserLine, isRootUser } from './args-users-edits';
 
 export default defineRule<DockerModel>({
   id: 'docker/last-user-root',

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import { parseImageRef, type DockerModel } from './language';
-import { finalImageUsers, fromLineSpan, insertUserLine, isRootUser } from './batch-a-util';
+import { finalImageUsers, fromLineSpan, insertUserLine, isRootUser } from './args-users-edits';
 
 /** Base images documented to run as a non-root user by default (distroless `:nonroot` tags). */
 function baseRunsAsNonRoot(image: string): boolean {

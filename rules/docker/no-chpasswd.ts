@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { runCommands, type DockerModel } from './language';
 import { commandName } from './shell';
-import { withWrapped } from './batch-a-util';
+import { withWrapped } from './args-users-edits';
 
 export default defineRule<DockerModel>({
   id: 'docker/no-chpasswd',

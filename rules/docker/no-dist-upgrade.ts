@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { DockerModel } from './language';
-import { pmCalls, simulated } from './pm-util';
+import { pmCalls, simulated } from './package-managers';
 
 export default defineRule<DockerModel>({
   id: 'docker/no-dist-upgrade',

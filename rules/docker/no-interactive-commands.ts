@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { DockerModel } from './language';
-import { commandsNamed } from './pm-util';
+import { commandsNamed } from './package-managers';
 
 const POINTLESS: Record<string, string> = {
   ssh: 'opens a remote session',

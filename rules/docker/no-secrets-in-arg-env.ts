@@ -1,8 +1,9 @@
 import { defineRule } from '../types';
+import { deleteInstruction } from './language';
 import { insertEdit } from '../text';
 import type { TextEdit } from '../types';
 import type { DockerInstruction, DockerModel } from './language';
-import { argEnvKeys, deleteInstruction, type KeyRef } from './batch-a-util';
+import { argEnvKeys, type KeyRef } from './args-users-edits';
 
 // BuildKit's SecretsUsedInArgOrEnv tokens (a whole `_`-separated word of the name) and its allow-list.
 const SECRET_TOKEN = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;

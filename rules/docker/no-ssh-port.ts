@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
-import { substituteArgs, type DockerModel } from './language';
-import { argsVisibleAt, deleteInstruction, deleteListItem } from './batch-a-util';
+import { substituteArgs, type DockerModel, deleteInstruction } from './language';
+import { argsVisibleAt, deleteListItem } from './args-users-edits';
 
 /** Does an EXPOSE entry (`22`, `22/tcp`, `20-25`, `22/udp`) include port 22? Exact: only the port itself. */
 function sshPort(entry: string): 'exact' | 'range' | null {

@@ -1,19 +1,8 @@
 import { defineRule } from '../types';
 import type { TextEdit } from '../types';
-import { runCommands, type DockerInstruction, type DockerModel } from './language';
+import { runCommands, type DockerInstruction, type DockerModel, deleteInstruction, isJsonElement } from './language';
 import { commandArgs, commandName, findFlag, positionalArgs, type ShellCommand, type ShellWord } from './shell';
-import {
-  argEnvKeys,
-  deleteInstruction,
-  deleteListItem,
-  deleteShortFlag,
-  deleteWords,
-  effectiveName,
-  findShortFlag,
-  hasDashArg,
-  isExecJsonWord,
-  withWrapped,
-} from './batch-a-util';
+import { argEnvKeys, deleteListItem, deleteShortFlag, deleteWords, effectiveName, findShortFlag, hasDashArg, withWrapped } from './args-users-edits';
 
 /** curl short options that take a value: a bundle stops there (`-ok` writes to file `k`). */
 const CURL_VALUE_SHORTS = 'AbcCdDeEFHKmoPQrtTuUwxXyYz';
@@ -53,7 +42,7 @@ function commandHits(model: DockerModel, instr: DockerInstruction, cmd: ShellCom
   const name = effectiveName(cmd);
   if (!NAMED.test(name) && !hasDashArg(cmd)) return [];
   const args = commandArgs(cmd);
-  const canFix = (w: ShellWord) => !isExecJsonWord(model, instr, w);
+  const canFix = (w: ShellWord) => !isJsonElement(model, instr, w);
   const del = (first: ShellWord, last = first) => (canFix(first) && canFix(last) ? deleteWords(model, first.start, last.end) : undefined);
 
   if (name === 'curl') {
@@ -159,7 +148,7 @@ export default defineRule<DockerModel>({
         const eq = w.value.indexOf('=');
         if (eq <= 0) continue;
         const what = tlsEnv(w.value.slice(0, eq), w.value.slice(eq + 1));
-        if (what) report(w, msg(`\`${what}\``), fixable && !isExecJsonWord(model, instr, w) ? deleteWords(model, w.start, w.end) : undefined);
+        if (what) report(w, msg(`\`${what}\``), fixable && !isJsonElement(model, instr, w) ? deleteWords(model, w.start, w.end) : undefined);
       }
       for (const c of withWrapped(cmd)) {
         for (const h of commandHits(model, instr, c)) report(h.word, msg(h.what), h.edit);

@@ -1,8 +1,8 @@
 import { defineRule } from '../types';
 import type { TextEdit } from '../types';
-import { runCommands, type DockerInstruction, type DockerModel } from './language';
+import { runCommands, type DockerInstruction, type DockerModel, isJsonElement } from './language';
 import { commandArgs, type ShellCommand, type ShellWord } from './shell';
-import { deleteWords, effectiveName, isExecJsonWord, withWrapped } from './batch-a-util';
+import { deleteWords, effectiveName, withWrapped } from './args-users-edits';
 
 const RELEVANT = /^(apk|apt-get|apt|aptitude|yum|dnf|microdnf|tdnf|yum-config-manager|dnf-3|dnf5|zypper|rpm|echo|printf|sed|tee)$/;
 
@@ -22,7 +22,7 @@ function commandHits(model: DockerModel, instr: DockerInstruction, cmd: ShellCom
   const name = effectiveName(cmd);
   if (!RELEVANT.test(name)) return [];
   const args = commandArgs(cmd);
-  const canFix = (w: ShellWord) => !isExecJsonWord(model, instr, w);
+  const canFix = (w: ShellWord) => !isJsonElement(model, instr, w);
   const del = (first: ShellWord, last = first) => (canFix(first) && canFix(last) ? deleteWords(model, first.start, last.end) : undefined);
   const flag = (names: string[], label: (w: ShellWord) => string) => {
     for (const w of args) {

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { DockerModel } from './language';
-import { finalImageUsers, isRootUser } from './batch-a-util';
+import { finalImageUsers, isRootUser } from './args-users-edits';
 
 export default defineRule<DockerModel>({
   id: 'docker/numeric-user',

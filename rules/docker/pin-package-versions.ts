@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { DockerModel } from './language';
-import { callHasOption, pmCalls, simulated, type PmCall } from './pm-util';
+import { callHasOption, pmCalls, simulated, type PmCall } from './package-managers';
 import type { ShellWord } from './shell';
 
 /** Not a package name: variables, command substitutions, paths, URLs, globs. */

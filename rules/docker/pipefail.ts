@@ -2,7 +2,7 @@ import { defineRule, type Fix } from '../types';
 import { insertEdit } from '../text';
 import type { DockerInstruction, DockerModel, Stage } from './language';
 import { commandArgs, commandName, type ShellScript } from './shell';
-import { insertionPointBefore, jsonTokens, knownShell, runScripts } from './batch-b-util';
+import { insertionPointBefore, jsonTokens, knownShell, runScripts } from './instruction-tokens';
 
 interface ShellState {
   argv: string[];

@@ -1,19 +1,8 @@
 import { defineRule } from '../types';
+import { instructionsBefore } from './language';
 import { insertEdit } from '../text';
 import type { DockerInstruction, DockerModel } from './language';
-import {
-  APT_INSTALLS,
-  cacheMountTargets,
-  callHasOption,
-  chainEndOffset,
-  insertAfterWord,
-  instructionsBefore,
-  pmCallsOf,
-  lastRemoval,
-  simulated,
-  type Manager,
-  type PmCall,
-} from './pm-util';
+import { APT_INSTALLS, cacheMountTargets, callHasOption, chainEndOffset, insertAfterWord, pmCallsOf, lastRemoval, simulated, type Manager, type PmCall } from './package-managers';
 
 /** Tools whose cleanup is a command appended at the end of the RUN's chain. */
 interface AppendCleanup {

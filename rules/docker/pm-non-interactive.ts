@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { DockerModel } from './language';
-import { innerName, insertAfterWord, optionMatches, optionValues, pmCalls, simulated, type PmCall } from './pm-util';
+import { innerName, insertAfterWord, optionMatches, optionValues, pmCalls, simulated, type PmCall } from './package-managers';
 
 const APT_PROMPTING = new Set(['install', 'reinstall', 'upgrade', 'dist-upgrade', 'full-upgrade', 'remove', 'purge', 'autoremove', 'build-dep']);
 const RPM_PROMPTING = new Set(['install', 'groupinstall', 'localinstall', 'reinstall', 'upgrade', 'update', 'remove', 'downgrade', 'autoremove', 'distro-sync']);

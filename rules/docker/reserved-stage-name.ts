@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { DockerModel } from './language';
-import { stageNameTokens } from './batch-b-util';
+import { stageNameTokens } from './instruction-tokens';
 
 const RESERVED = new Set(['scratch', 'context']);
 

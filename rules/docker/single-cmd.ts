@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { DockerModel } from './language';
-import { reportOverridden } from './batch-b-util';
+import { reportOverridden } from './instruction-tokens';
 
 export default defineRule<DockerModel>({
   id: 'docker/single-cmd',

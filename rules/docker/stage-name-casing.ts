@@ -1,7 +1,7 @@
 import { defineRule, type TextEdit } from '../types';
 import { replaceEdit } from '../text';
 import type { DockerModel, Stage } from './language';
-import { stageNameTokens } from './batch-b-util';
+import { stageNameTokens } from './instruction-tokens';
 
 /** Edits that lowercase every reference to `stage` (FROM <stage>, --from=<stage>, --mount=...,from=<stage>). */
 function referenceEdits(model: DockerModel, stage: Stage): TextEdit[] {

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { DockerModel } from './language';
-import { stageNameTokens } from './batch-b-util';
+import { stageNameTokens } from './instruction-tokens';
 
 export default defineRule<DockerModel>({
   id: 'docker/unique-stage-names',

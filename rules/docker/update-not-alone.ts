@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { deleteLinesEdit, insertEdit } from '../text';
 import type { DockerInstruction, DockerModel } from './language';
-import { family, pmCallsOf, type PmCall } from './pm-util';
+import { family, pmCallsOf, type PmCall } from './package-managers';
 
 const REFRESH: Record<string, Set<string>> = {
   'apt-get': new Set(['update']),

@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { replaceEdit } from '../text';
 import type { DockerModel } from './language';
-import { commandsNamed, runScriptCommands } from './pm-util';
+import { commandsNamed, runScriptCommands } from './package-managers';
 
 const SH = new Set(['/bin/sh', '/usr/bin/sh']);
 

@@ -2,7 +2,7 @@ import { defineRule, type Fix } from '../types';
 import { deleteEdit, insertEdit, replaceEdit } from '../text';
 import type { DockerModel } from './language';
 import { commandName, positionalArgs } from './shell';
-import { insertionPointBefore, runScripts } from './batch-b-util';
+import { insertionPointBefore, runScripts } from './instruction-tokens';
 
 export default defineRule<DockerModel>({
   id: 'docker/use-workdir-not-cd',

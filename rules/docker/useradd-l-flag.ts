@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
-import { substituteArgs, type DockerInstruction, type DockerModel } from './language';
-import { commandsNamed, insertAfterWord, instructionsBefore, optionMatches } from './pm-util';
+import { substituteArgs, type DockerInstruction, type DockerModel, instructionsBefore } from './language';
+import { commandsNamed, insertAfterWord, optionMatches } from './package-managers';
 import type { ShellWord } from './shell';
 
 /** ARG/ENV defaults visible to a RUN: its stage chain, with global ARGs that a stage re-declares. */

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import type { DockerModel } from './language';
-import { exposeSpecs } from './batch-b-util';
+import { exposeSpecs } from './instruction-tokens';
 
 export default defineRule<DockerModel>({
   id: 'docker/valid-port-range',

@@ -1,6 +1,7 @@
 import { defineRule } from '../types';
+import { stageLineage } from './language';
 import type { DockerInstruction, DockerModel } from './language';
-import { commandsNamed, insertAfterWord, stageChain } from './pm-util';
+import { commandsNamed, insertAfterWord } from './package-managers';
 import type { ShellWord } from './shell';
 
 /** GNU wget short options that take a value: a bundle stops at them. */
@@ -25,7 +26,7 @@ function quietOption(v: string): boolean {
 
 /** BusyBox wget (Alpine, BusyBox images) has no `--progress` option. */
 function busyboxBase(instr: DockerInstruction): boolean {
-  const root = stageChain(instr.stage)[0];
+  const root = stageLineage(instr.stage)[0];
   return !!root && /alpine|busybox/i.test(root.baseImage);
 }
 

@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import { substituteArgs, type DockerModel } from './language';
-import { argsVisibleAt } from './batch-a-util';
+import { argsVisibleAt } from './args-users-edits';
 
 /** Resolve `.`, `..` and repeated slashes of an absolute path. */
 function normalize(path: string): string {

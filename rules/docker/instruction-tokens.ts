@@ -1,36 +1,15 @@
-// Helpers shared by the runtime & build-correctness Dockerfile rules (stage chains, argument
-// offsets, base-image knowledge).
+// Argument tokens of instructions with offsets (EXPOSE specs, stage names, JSON arrays), shells
+// known for base images, and heredoc-aware RUN scripts.
 import type { RuleContext, TextEdit } from '../types';
 import { deleteLinesEdit } from '../text';
 import type { Heredoc } from 'dockerfile-ast';
-import { parseImageRef, type DockerInstruction, type DockerModel, type Stage } from './language';
+import { parseImageRef, type DockerInstruction, type DockerModel, type Stage, deleteInstruction, stageLineage } from './language';
 import { parseShell, type ShellScript } from './shell';
 
 export interface ArgToken {
   value: string;
   start: number;
   end: number;
-}
-
-/** The stage and the earlier stages it is built `FROM`, nearest first. */
-export function stageChain(stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  for (let s: Stage | null = stage, guard = 0; s && guard < 100; s = s.parent, guard++) out.push(s);
-  return out;
-}
-
-/** Instructions that run before `instr` in its stage and in the stages it inherits from, oldest first. */
-export function instructionsBefore(instr: DockerInstruction): DockerInstruction[] {
-  if (!instr.stage) return [];
-  const chain = stageChain(instr.stage).reverse();
-  const out: DockerInstruction[] = [];
-  for (const s of chain) {
-    for (const i of s.instructions) {
-      if (i === instr) return out;
-      out.push(i);
-    }
-  }
-  return out;
 }
 
 /** Whitespace-separated arguments of an instruction (after flags) with document offsets. */
@@ -50,11 +29,6 @@ export function jsonTokens(model: DockerModel, instr: DockerInstruction): ArgTok
     const r = s.getRange();
     return { value: s.getJSONValue(), start: model.index.offsetAt(r.start), end: model.index.offsetAt(r.end) };
   });
-}
-
-/** Delete every line of an instruction. */
-export function deleteInstruction(model: DockerModel, instr: DockerInstruction): TextEdit {
-  return deleteLinesEdit(model.index, instr.range.start.line, instr.range.end.line);
 }
 
 /** Offset at which a new line can be inserted before `instr`, above the comments directly attached to it. */
@@ -80,8 +54,7 @@ export function isAllLower(s: string): boolean {
 
 /** The external image a stage ultimately builds on (following `FROM <stage>` links). */
 export function rootImage(stage: Stage): string {
-  const chain = stageChain(stage);
-  return chain[chain.length - 1].baseImage;
+  return stageLineage(stage)[0].baseImage;
 }
 
 const DEBIAN_LIKE = new Set([

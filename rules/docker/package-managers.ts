@@ -1,7 +1,8 @@
-// Shared package-manager parsing for the batch-c Dockerfile rules: which shell command of a RUN is
-// apt-get/apt/apk/yum/dnf/microdnf/zypper/pip/npm/yarn/gem/go, its subcommand, its option words
-// and its operand (package) words, plus the edit helpers those rules' fixes share.
+// Package-manager calls inside RUN: which command is apt-get/apt/apk/yum/dnf/microdnf/zypper/pip/
+// npm/yarn/gem/go, its subcommand, its option words and its package words, plus the edit helpers
+// the package-manager rules share.
 import type { TextEdit } from '../types';
+import { isJsonElement } from './language';
 import { insertEdit } from '../text';
 import type { DockerInstruction, DockerModel, Stage } from './language';
 import type { ShellCommand, ShellWord } from './shell';
@@ -345,11 +346,6 @@ export function simulated(call: PmCall): boolean {
   return (call.manager === 'apt-get' || call.manager === 'apt') && callHasOption(call, ['-s', '--simulate', '--just-print', '--dry-run', '--recon', '--no-act']);
 }
 
-/** Is the word written directly as an element of a JSON (exec-form) array? */
-export function isJsonElement(model: DockerModel, instr: DockerInstruction, word: ShellWord): boolean {
-  return instr.jsonForm && model.text[word.start] === '"' && model.text[word.end - 1] === '"';
-}
-
 /** Insert an option right after a word, in shell form (` -y`) or as a JSON array element (`, "-y"`). */
 export function insertAfterWord(model: DockerModel, instr: DockerInstruction, word: ShellWord, option: string): TextEdit {
   const text = isJsonElement(model, instr, word) ? `, ${JSON.stringify(option)}` : ` ${option}`;
@@ -421,21 +417,3 @@ export function lastRemoval(model: DockerModel, instr: DockerInstruction, prefix
   return -1;
 }
 
-/** The stage and the stages it is built FROM, oldest first. */
-export function stageChain(stage: Stage | null): Stage[] {
-  const out: Stage[] = [];
-  for (let s = stage, guard = 0; s && guard < 100; s = s.parent, guard++) out.unshift(s);
-  return out;
-}
-
-/** Instructions that take effect before `instr` in its stage chain (parents' instructions included). */
-export function instructionsBefore(instr: DockerInstruction): DockerInstruction[] {
-  const out: DockerInstruction[] = [];
-  for (const s of stageChain(instr.stage)) {
-    for (const i of s.instructions) {
-      if (i === instr) return out;
-      out.push(i);
-    }
-  }
-  return out;
-}

@@ -1,8 +1,8 @@
-// Helpers shared by the security & secrets Dockerfile rules (batch a): ARG/ENV keys with offsets,
-// whitespace-aware deletion of words and list items, USER resolution in the final image.
+// ARG/ENV keys with exact offsets, USER resolution in the final image, and whitespace-aware
+// deletion of words, flags and list items for fixes.
 import { deleteEdit, deleteLinesEdit, insertEdit, replaceEdit } from '../text';
 import type { TextEdit } from '../types';
-import { substituteArgs, type DockerInstruction, type DockerModel, type Stage } from './language';
+import { substituteArgs, type DockerInstruction, type DockerModel, type Stage, stageLineage } from './language';
 import { commandArgs, commandName, unwrapCommands, type ShellCommand, type ShellWord } from './shell';
 
 export interface Span {
@@ -95,16 +95,6 @@ export function deleteListItem(model: DockerModel, items: Span[], i: number): Te
   return deleteEdit(model.index, items[0].start, items[1].start);
 }
 
-/** Delete a whole instruction (all its lines). */
-export function deleteInstruction(model: DockerModel, instr: DockerInstruction): TextEdit {
-  return deleteLinesEdit(model.index, instr.range.start.line, instr.range.end.line);
-}
-
-/** True when a RUN word is a whole JSON string of an exec-form RUN (deleting it would break the JSON). */
-export function isExecJsonWord(model: DockerModel, instr: DockerInstruction, word: Span): boolean {
-  return instr.jsonForm && model.text[word.start] === '"';
-}
-
 /** Remove one letter from a short-flag bundle (`-sSkL` -> `-sSL`), or the word when it is the only one. */
 export function deleteShortFlag(model: DockerModel, word: ShellWord, letter: string): TextEdit {
   const raw = model.text.slice(word.start, word.end);
@@ -160,7 +150,7 @@ export function argsVisibleAt(model: DockerModel, instr: DockerInstruction): Map
   const vars = new Map<string, string>();
   const stage = instr.stage;
   if (!stage) return new Map(model.globalArgDefaults);
-  for (const s of stageChain(stage)) {
+  for (const s of stageLineage(stage)) {
     for (const i of s.instructions) {
       if (s === stage && i.start >= instr.start) break;
       if (i.keyword !== 'ARG' && i.keyword !== 'ENV') continue;
@@ -171,12 +161,6 @@ export function argsVisibleAt(model: DockerModel, instr: DockerInstruction): Map
     }
   }
   return vars;
-}
-
-function stageChain(stage: Stage): Stage[] {
-  const out: Stage[] = [];
-  for (let s: Stage | null = stage, guard = 0; s && guard < 100; s = s.parent, guard++) out.unshift(s);
-  return out;
 }
 
 export function userRef(model: DockerModel, instr: DockerInstruction): UserRef | null {
