@@ -65,8 +65,25 @@ export interface PassDescriptor {
   message: string;
 }
 
+/** Index summaries of the workspace's files of one domain (see `Language.indexItems`). */
+export interface WorkspaceEntry {
+  path: string;
+  items: unknown[];
+}
+
+/** What a rule that relates objects across files sees of the rest of the workspace. */
+export interface WorkspaceView {
+  /** Every file of the domain, the file being linted included (from its current text). */
+  entries(domain: Domain): WorkspaceEntry[];
+}
+
 export interface RuleContext {
   readonly filePath: string;
+  /**
+   * The workspace, for rules with `needsWorkspace` (null when a lone text is linted; such rules
+   * are then not run, so they never guess about files they cannot see).
+   */
+  readonly workspace: WorkspaceView | null;
   /** Options merged from the rule's defaults and the config file. */
   readonly options: Record<string, unknown>;
   report(descriptor: ReportDescriptor): void;
@@ -91,6 +108,8 @@ export interface Rule<Model = unknown> {
   fixable: boolean;
   /** True when the rule offers review-needed `suggestions`. */
   hasSuggestions?: boolean;
+  /** Relates objects across files: runs only with a workspace view (CLI scans, the server's index). */
+  needsWorkspace?: boolean;
   defaultOptions?: Record<string, unknown>;
   /** Validates user-supplied options; returns an error message or undefined. */
   validateOptions?(options: Record<string, unknown>): string | undefined;
@@ -113,6 +132,17 @@ export interface ParsedFile<Model = unknown> {
   parseErrors: { range: Range; message: string }[];
 }
 
+export interface ObjectSuppression {
+  tool: PeerTool | 'own';
+  ids: string[];
+  reason: string | null;
+  /** Lines (0-based, inclusive) of the object the suppression covers. */
+  firstLine: number;
+  lastLine: number;
+  /** Where the suppression is written (the annotation). */
+  range: Range;
+}
+
 export interface Language<Model = unknown> {
   domain: Domain;
   /** Does this path (and, when given, language id or content) belong to the domain? */
@@ -122,6 +152,16 @@ export interface Language<Model = unknown> {
   commentPrefix: string;
   /** Glob patterns (fast-glob) used to discover the domain's files in a workspace. */
   globs: string[];
+  /**
+   * Small, JSON-serialisable facts about a file that rules of other files need (objects, labels,
+   * selectors). Kept per file in workspace indexes.
+   */
+  indexItems?(model: Model, path: string): unknown[];
+  /**
+   * Suppressions written in the model rather than in comments (Kubernetes annotations). `tool` is
+   * 'own' for `readiness-lint.io/disable`, else the peer whose ids `ids` are ('*' = all its checks).
+   */
+  objectSuppressions?(model: Model): ObjectSuppression[];
   /** Last line of the statement that starts on `line` (a next-line suppression covers all of it). */
   statementEnd?(model: Model, line: number): number;
   /** First line of the statement containing `line` (where a suppression comment must go). */

@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import type { Rule } from '../rules/types';
 import { controlById } from '../rules/controls';
-import { lintText, ENGINE_IDS, type Finding } from '../server/src/engine/runner';
+import { lintText, languageFor, staticWorkspace, ENGINE_IDS, type Finding } from '../server/src/engine/runner';
+import type { WorkspaceView } from '../rules/types';
 import { fixAll } from '../server/src/engine/fix';
 import { resolveConfig } from '../server/src/engine/config';
 import { applyTextEdits } from '../rules/text';
@@ -13,6 +14,8 @@ export interface ValidCase {
   filename?: string;
   options?: Record<string, unknown>;
   name?: string;
+  /** Other files of the workspace (for rules with `needsWorkspace`). */
+  workspace?: { path: string; code: string }[];
 }
 
 export interface ExpectedError {
@@ -33,9 +36,22 @@ export interface InvalidCase extends ValidCase {
 
 const DEFAULT_FILENAME: Record<string, string> = { docker: 'Dockerfile', k8s: 'manifest.yaml', nginx: 'nginx.conf', helmet: 'app.js' };
 
+/** The case's other files as a workspace view (always present for workspace rules). */
+export function workspaceOf(rule: Rule, c: ValidCase): WorkspaceView | undefined {
+  if (!rule.needsWorkspace && !c.workspace) return undefined;
+  return staticWorkspace(
+    (c.workspace ?? []).map((f) => {
+      const language = languageFor(f.path, undefined, f.code);
+      assert.ok(language, `workspace file ${f.path} belongs to no domain`);
+      const parsed = language.parse(f.code, f.path);
+      return { domain: language.domain, path: f.path, items: language.indexItems?.(parsed.model, f.path) ?? [] };
+    }),
+  );
+}
+
 function run(rule: Rule, c: ValidCase): Finding[] {
   const config = resolveConfig({ rules: c.options ? { [rule.id]: { options: c.options } } : {} });
-  const result = lintText({ path: c.filename ?? DEFAULT_FILENAME[rule.domain], text: c.code, config, onlyRules: [rule] });
+  const result = lintText({ path: c.filename ?? DEFAULT_FILENAME[rule.domain], text: c.code, config, onlyRules: [rule], workspace: workspaceOf(rule, c) });
   assert.ok(result, `file name ${c.filename} is not recognised for domain ${rule.domain}`);
   const broken = result.findings.filter((f) => f.ruleId === ENGINE_IDS.internalError || f.ruleId === ENGINE_IDS.parseError);
   assert.deepEqual(broken, [], 'the rule crashed or the case does not parse');
@@ -81,7 +97,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         if (hasFix && c.output === undefined) assert.fail('findings carry a fix: give `output` (or null if the fix must not apply)');
         if (c.output !== undefined) {
           const config = resolveConfig({ rules: c.options ? { [rule.id]: { options: c.options } } : {} });
-          const opts = { path: c.filename ?? DEFAULT_FILENAME[rule.domain], text: c.code, config, onlyRules: [rule] };
+          const opts = { path: c.filename ?? DEFAULT_FILENAME[rule.domain], text: c.code, config, onlyRules: [rule], workspace: workspaceOf(rule, c) };
           const fixed = fixAll(opts, rule.id).text;
           assert.equal(fixed, c.output ?? c.code, 'text after fix-all');
           if (c.output !== null) {

@@ -22,6 +22,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'untitled', language: 'dockerfile' },
       { scheme: 'file', pattern: DOCKER_PATTERN },
       { scheme: 'file', pattern: '**/.readiness-lint.yaml' },
+      // Kubernetes manifests: the server checks only documents with apiVersion and kind and leaves
+      // other YAML/JSON alone (no diagnostics, nothing that competes with the YAML extension).
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'file', language: 'json' },
+      { scheme: 'untitled', language: 'yaml' },
     ],
     synchronize: {
       fileEvents: [

@@ -3,6 +3,8 @@
 import { parseAllDocuments, isMap, isSeq, isScalar, isAlias, type Document, type YAMLMap, type Node } from 'yaml';
 import { LineIndex } from '../text';
 import type { Language, ParsedFile, Range } from '../types';
+import { indexItem } from './selectors';
+import { annotationSuppressions } from './annotations';
 
 export type ContainerKind = 'containers' | 'initContainers' | 'ephemeralContainers';
 
@@ -197,12 +199,17 @@ export function parseManifests(text: string): ParsedFile<K8sModel> {
 
 /** Does the text look like it holds a Kubernetes object (cheap test before parsing)? */
 export function looksLikeManifest(text: string): boolean {
-  return /^\s*"?apiVersion"?\s*:/m.test(text) && /^\s*"?kind"?\s*:/m.test(text);
+  // YAML keys start a line; JSON keys may share one line (`{"apiVersion": "v1", "kind": ...}`).
+  return (/^\s*apiVersion\s*:/m.test(text) || /"apiVersion"\s*:/.test(text)) && (/^\s*kind\s*:/m.test(text) || /"kind"\s*:/.test(text));
 }
 
 /** A Helm template or other Go-templated file: not YAML until rendered. */
 export function isTemplated(text: string): boolean {
-  return /\{\{[\s\S]*?\}\}/.test(text);
+  if (!text.includes('{{')) return false;
+  // Template actions stand where YAML structure is: on a line of their own (`{{- if .Values.x }}`)
+  // or as an unquoted value (`image: {{ .Values.image }}`, `- {{ .x }}`). `{{` inside quoted
+  // strings (alert descriptions, sed arguments) is data, and the manifest is linted.
+  return /^[ \t]*(-[ \t]+)?\{\{/m.test(text) || /:[ \t]+\{\{/.test(text);
 }
 
 export const k8sLanguage: Language<K8sModel> = {
@@ -219,6 +226,12 @@ export const k8sLanguage: Language<K8sModel> = {
   },
   parse(text) {
     return parseManifests(text);
+  },
+  indexItems(model) {
+    return model.objects.map((o) => indexItem(model, o));
+  },
+  objectSuppressions(model) {
+    return annotationSuppressions(model);
   },
 };
 

@@ -1,8 +1,10 @@
 // What test/bench/bench.mjs bundles (with esbuild) to time the engine in-process: the engine entry
 // points and, from the same bundle, the bare parser used as the baseline.
-export { lintText } from '../../server/src/engine/runner';
+export { lintText, staticWorkspace } from '../../server/src/engine/runner';
 export { fixAll } from '../../server/src/engine/fix';
 export { resolveConfig } from '../../server/src/engine/config';
 export { parseDockerfile } from '../../rules/docker/language';
 export { rulesOfDomain } from '../../rules/index';
 export { DockerfileParser } from 'dockerfile-ast';
+export { parseManifests, isTemplated, k8sLanguage } from '../../rules/k8s/language';
+export { parseAllDocuments } from 'yaml';

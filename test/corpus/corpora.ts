@@ -52,3 +52,51 @@ export function allCorpusDockerfiles(): string[] {
     ...dockerfilesUnder(path.join(DOCKER_CORPORA.trivy, 'extracted/dockerfile')),
   ];
 }
+
+export const K8S_CORPORA = {
+  polaris: path.join(CORPORA_ROOT, 'k8s/polaris'),
+  pss: path.join(CORPORA_ROOT, 'k8s/pod-security-admission'),
+  trivy: path.join(CORPORA_ROOT, 'trivy'),
+  wild: path.join(CORPORA_ROOT, 'wild/k8s'),
+  helm: path.join(CORPORA_ROOT, 'wild/k8s-helm-templates'),
+} as const;
+
+/** Every file under `dir` (recursive, sorted, absolute paths) whose name matches `name`. */
+export function filesUnder(dir: string, name: RegExp): string[] {
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const n of readdirSync(d).sort()) {
+      const p = path.join(d, n);
+      if (statSync(p).isDirectory()) walk(p);
+      else if (name.test(n)) out.push(p);
+    }
+  };
+  if (existsSync(dir)) walk(dir);
+  return out;
+}
+
+const MANIFEST_NAME = /\.(ya?ml|json)$/i;
+
+/** Every YAML/JSON file of the wild Kubernetes corpus (our INDEX.jsonl excluded). */
+export function wildK8sFiles(): string[] {
+  return filesUnder(K8S_CORPORA.wild, MANIFEST_NAME).filter((f) => !/\.jsonl$/.test(f));
+}
+
+/** Every file of the Helm chart corpus (templates, Chart.yaml, values.yaml, NOTES.txt, README.md). */
+export function helmTemplateFiles(): string[] {
+  return filesUnder(K8S_CORPORA.helm, /./).filter((f) => !/(^|\/)(LICENSE|INDEX\.jsonl)$/.test(f));
+}
+
+/** The manifests of the three k8s verdict corpora (Polaris checks, PSS fixtures, Trivy KSV examples). */
+export function k8sVerdictCorpusFiles(): string[] {
+  return [
+    ...filesUnder(path.join(K8S_CORPORA.polaris, 'test/checks'), MANIFEST_NAME).filter((f) => !f.endsWith('/check.yaml')),
+    ...filesUnder(path.join(K8S_CORPORA.pss, 'test/testdata'), MANIFEST_NAME),
+    ...filesUnder(path.join(K8S_CORPORA.trivy, 'extracted/kubernetes'), MANIFEST_NAME),
+  ];
+}
+
+/** All k8s corpus files: wild manifests and the verdict corpora. */
+export function allCorpusManifests(): string[] {
+  return [...wildK8sFiles(), ...k8sVerdictCorpusFiles()];
+}

@@ -16,6 +16,7 @@ import { parseDockerfile, type DockerModel } from '../../rules/docker/language';
 import { lintText, ENGINE_IDS, type Finding } from '../../server/src/engine/runner';
 import { resolveConfig } from '../../server/src/engine/config';
 import { DOCKER_CORPORA, requireCorpus } from './corpora';
+import { aliasIndex as aliasIndexOf, gate as gateAt, normTrivy, pct, printDisagreements, table, tally, type Disagreement, type Tally } from './agreement';
 
 /** Minimum agreement on covered cases, per peer corpus. */
 const THRESHOLD = 0.95;
@@ -48,14 +49,7 @@ const dockerRules = rulesOfDomain('docker');
 const allOn = resolveConfig({}, { ruleLevels: Object.fromEntries(dockerRules.map((r) => [r.id, 'warn' as Level])) });
 
 function aliasIndex(tool: PeerTool, norm: (id: string) => string): Map<string, Rule[]> {
-  const m = new Map<string, Rule[]>();
-  for (const r of dockerRules) {
-    for (const id of r.aliases[tool] ?? []) {
-      const k = norm(id);
-      m.set(k, [...(m.get(k) ?? []), r]);
-    }
-  }
-  return m;
+  return aliasIndexOf(dockerRules, tool, norm);
 }
 
 function lint(text: string, file: string): Finding[] {
@@ -63,24 +57,6 @@ function lint(text: string, file: string): Finding[] {
   assert.ok(result, `${file} is not recognised as a Dockerfile`);
   return result.findings;
 }
-
-function pct(agreed: number, covered: number): string {
-  return covered ? `${((100 * agreed) / covered).toFixed(1)}%` : '-';
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length)));
-  return rows.map((r) => '  ' + r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ')).join('\n');
-}
-
-interface Tally {
-  covered: number;
-  agreed: number;
-  excluded: number;
-  /** Cases where the peer itself does not run the rule (`check=skip`, experimental not enabled). */
-  skipped: number;
-}
-const tally = (): Tally => ({ covered: 0, agreed: 0, excluded: 0, skipped: 0 });
 
 // ---------------------------------------------------------------------------------------------
 // BuildKit
@@ -244,15 +220,6 @@ const TEST_FUNC_RULES: Record<string, string[]> = {
   testWarningsBeforeError: ['StageNameCasing', 'MaintainerDeprecated'],
 };
 
-interface Disagreement {
-  corpus: string;
-  peerRule: string;
-  ours: string;
-  case: string;
-  expected: string;
-  got: string;
-}
-
 function runBuildkit(): { report: string; disagreements: Disagreement[]; covered: number; agreed: number; unknownAliases: string[] } {
   const root = path.join(DOCKER_CORPORA.buildkit, 'extracted');
   const cases: BkCase[] = readFileSync(path.join(root, 'expectations.jsonl'), 'utf8')
@@ -365,12 +332,6 @@ interface TrivyExample {
   deprecated: boolean;
 }
 
-/** `AVD-DS-0002`, `DS-0002`, `DS002` -> `DS-0002`. */
-function normTrivy(id: string): string {
-  const m = /^(?:AVD-)?([A-Z]+)-?0*(\d+)$/i.exec(id.trim());
-  return m ? `${m[1].toUpperCase()}-${m[2].padStart(4, '0')}` : id.toUpperCase();
-}
-
 function runTrivy(): { report: string; disagreements: Disagreement[]; covered: number; agreed: number; unknownAliases: string[] } {
   const root = DOCKER_CORPORA.trivy;
   const examples: TrivyExample[] = readFileSync(path.join(root, 'expectations.jsonl'), 'utf8')
@@ -440,23 +401,8 @@ function runTrivy(): { report: string; disagreements: Disagreement[]; covered: n
 
 // ---------------------------------------------------------------------------------------------
 
-function printDisagreements(ds: Disagreement[]): void {
-  if (!ds.length) {
-    console.log('  disagreements: none\n');
-    return;
-  }
-  console.log(`  disagreements (${ds.length}):`);
-  for (const d of ds) console.log(`    [${d.peerRule} ~ ${d.ours}] ${d.case}\n        expected: ${d.expected}\n        got:      ${d.got}`);
-  console.log('');
-}
-
 function gate(name: string, r: { covered: number; agreed: number }): void {
-  if (r.covered === 0) {
-    console.log(`  ${name}: no rule aliases a check of this corpus yet; nothing to gate.\n`);
-    return;
-  }
-  const rate = r.agreed / r.covered;
-  assert.ok(rate >= THRESHOLD, `${name}: agreement ${(rate * 100).toFixed(1)}% on ${r.covered} covered cases is below ${THRESHOLD * 100}% (disagreements listed above)`);
+  gateAt(name, r, THRESHOLD);
 }
 
 describe('docker corpus agreement', function () {

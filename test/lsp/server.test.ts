@@ -191,6 +191,19 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.ok(files.has('svc/Dockerfile'), [...files].join(', '));
   });
 
+  it('re-lints a manifest when a related object appears in another file (cross-file rules)', async () => {
+    const deployUri = pathToFileURL(path.join(root, 'deploy.yaml')).toString();
+    const deploy = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  replicas: 3\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.27\n';
+    let mark = published.length;
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: deployUri, languageId: 'yaml', version: 1, text: deploy } });
+    await diagnostics((d) => d.uri === deployUri && d.diagnostics.some((x) => x.code === 'k8s/pod-disruption-budget'), mark);
+    mark = published.length;
+    const pdbPath = path.join(root, 'pdb.yaml');
+    writeFileSync(pdbPath, 'apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: web\nspec:\n  maxUnavailable: 1\n  selector:\n    matchLabels: {app: web}\n');
+    await conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(pdbPath).toString(), type: 1 }] });
+    await diagnostics((d) => d.uri === deployUri && !d.diagnostics.some((x) => x.code === 'k8s/pod-disruption-budget'), mark);
+  });
+
   it('shuts down cleanly', async () => {
     await conn.sendRequest('shutdown');
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

@@ -8,7 +8,8 @@ import fg from 'fast-glob';
 import { allRules } from '../../../rules/index';
 import { languages } from '../../../rules/index';
 import { CONFIG_FILE_NAME, PROFILES, configJsonSchema, type Profile } from '../engine/config';
-import { DEFAULT_EXCLUDES, lintFile, loadWorkspaceConfig } from '../engine/workspace';
+import { DEFAULT_EXCLUDES, indexFiles, lintFile, loadWorkspaceConfig } from '../engine/workspace';
+import { staticWorkspace } from '../engine/runner';
 import { buildReport, gateState } from '../engine/report';
 import { format, FORMATS, type Format } from '../engine/formatters/index';
 import { fixAll, verifiedFixes } from '../engine/fix';
@@ -19,7 +20,8 @@ import { collectWorkspaceEvidence, type WorkspaceEvidence } from '../engine/evid
 
 const HELP = `Usage: readiness-lint [paths...] [options]
 
-Checks Dockerfiles for production readiness and prints findings and the readiness checklist.
+Checks Dockerfiles and Kubernetes manifests for production readiness and prints findings and the
+readiness checklist (including operational controls evidenced by files).
 
 Options:
   -f, --format <name>         text (default), json, sarif, markdown, github
@@ -219,11 +221,14 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
   }
 
   // Operational controls are evidenced by files of the folders given on the command line.
-  const workspace: WorkspaceEvidence[] = [];
+  const evidence: WorkspaceEvidence[] = [];
   for (const p of args.paths) {
     const abs = path.resolve(p);
-    if (statSync(abs).isDirectory()) workspace.push(await collectWorkspaceEvidence(abs, config));
+    if (statSync(abs).isDirectory()) evidence.push(await collectWorkspaceEvidence(abs, config));
   }
+
+  // Rules that relate objects across files (a PDB for a Deployment) see every file given.
+  const workspace = staticWorkspace(indexFiles(files));
 
   const results: FileResult[] = [];
   let fixedFiles = 0;
@@ -235,13 +240,13 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
       } catch {
         continue;
       }
-      const fixed = fixAll({ path: file, text, config });
+      const fixed = fixAll({ path: file, text, config, workspace: workspace });
       if (fixed.text !== text) {
         writeFileSync(file, fixed.text);
         fixedFiles++;
       }
     }
-    const r = lintFile(file, config, file);
+    const r = lintFile(file, config, file, workspace);
     if (!r) {
       if (args.paths.includes(file)) io.err(`readiness-lint: ${file} is not a file of a checked kind; skipped.\n`);
       continue;
@@ -267,13 +272,13 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
         } catch {
           // unreadable now: nothing is fixable
         }
-        set = verifiedFixes({ path: file.path, text, config }, file.findings);
+        set = verifiedFixes({ path: file.path, text, config, workspace: workspace }, file.findings);
         verified.set(file, set);
       }
       return set.has(finding);
     },
     args.maxWarnings,
-    workspace,
+    evidence,
   );
   const doc = format(report, args.format, { color: args.color && !args.outputFile });
   if (args.outputFile) writeFileSync(args.outputFile, doc);

@@ -1,9 +1,9 @@
 // Lint one text: detect its domain, parse, run the enabled rules, apply suppressions and levels.
 // Pure: no file system, no vscode, no LSP. Never throws on bad input.
-import type { Fix, Language, Level, Range, Rule } from '../../../rules/types';
+import type { Fix, Language, Level, Range, Rule, WorkspaceView, WorkspaceEntry, Domain } from '../../../rules/types';
 import { languages, allRules } from '../../../rules/index';
 import { LineIndex } from '../../../rules/text';
-import { findSuppressions, isSuppressed } from './suppressions';
+import { findSuppressions, fromObjectSuppressions, isSuppressed } from './suppressions';
 import type { ResolvedConfig } from './config';
 import { resolveConfig } from './config';
 
@@ -42,6 +42,8 @@ export interface FileResult {
   passes: PassEvidence[];
   /** Findings silenced by inline suppressions (for counts and the unused check). */
   suppressed: number;
+  /** The language's index summary of this file, for rules of other files (`Language.indexItems`). */
+  indexItems?: unknown[];
 }
 
 export interface LintOptions {
@@ -51,6 +53,8 @@ export interface LintOptions {
   config?: ResolvedConfig;
   /** Run only these rules (RuleTester, fix verification). */
   onlyRules?: Rule[];
+  /** The rest of the workspace, for rules that relate objects across files. */
+  workspace?: WorkspaceView;
 }
 
 export function languageFor(path: string, languageId?: string, text?: string): Language | undefined {
@@ -103,16 +107,28 @@ export function lintText(opts: LintOptions): FileResult | null {
   }
 
   const rules = (opts.onlyRules ?? allRules).filter((r) => r.domain === language.domain);
+  if (language.indexItems) {
+    try {
+      result.indexItems = language.indexItems(parsed.model, path);
+    } catch {
+      result.indexItems = [];
+    }
+  }
+  const workspace = opts.workspace ? withCurrentFile(opts.workspace, language.domain, path, result.indexItems ?? []) : null;
   const statementEnd = language.statementEnd ? (line: number) => language.statementEnd!(parsed.model, line) : undefined;
-  const sups = config.noInlineSuppressions ? [] : findSuppressions(index, language.commentPrefix, statementEnd);
+  const sups = config.noInlineSuppressions
+    ? []
+    : [...findSuppressions(index, language.commentPrefix, statementEnd), ...fromObjectSuppressions(language.objectSuppressions?.(parsed.model) ?? [])];
 
   for (const rule of rules) {
     const level = opts.onlyRules ? (rule.level === 'off' ? 'warn' : rule.level) : config.levelOf(rule.id);
     if (level === 'off') continue;
+    if (rule.needsWorkspace && !workspace) continue;
     const options = { ...(rule.defaultOptions ?? {}), ...config.optionsOf(rule.id) };
     try {
       rule.check(parsed.model, {
         filePath: path,
+        workspace,
         options,
         report(d) {
           if (isSuppressed(sups, rule.id, d.range.start.line)) {
@@ -164,4 +180,19 @@ export function lintText(opts: LintOptions): FileResult | null {
 
   result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return result;
+}
+
+/** The workspace as the linted file sees it: its own entry comes from its current text. */
+function withCurrentFile(view: WorkspaceView, domain: Domain, path: string, items: unknown[]): WorkspaceView {
+  return {
+    entries(d) {
+      const others = view.entries(d).filter((e) => e.path !== path);
+      return d === domain ? [...others, { path, items }] : others;
+    },
+  };
+}
+
+/** A workspace view over a fixed list of entries (CLI scans, tests). */
+export function staticWorkspace(entries: (WorkspaceEntry & { domain: string })[]): WorkspaceView {
+  return { entries: (d) => entries.filter((e) => e.domain === d) };
 }

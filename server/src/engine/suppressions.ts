@@ -7,7 +7,7 @@
 //   # check=skip=JSONArgsRecommended,all    (BuildKit; file when a parser directive at the top,
 //                                            else the next instruction)
 import type { LineIndex } from '../../../rules/text';
-import type { PeerTool, Range, Rule } from '../../../rules/types';
+import type { ObjectSuppression, PeerTool, Range, Rule } from '../../../rules/types';
 import { allRules } from '../../../rules/index';
 
 export interface Suppression {
@@ -36,8 +36,9 @@ function peerKey(tool: PeerTool, id: string): string {
   return `${tool}:${norm}`;
 }
 function rulesForPeer(tool: PeerTool, id: string): string[] {
-  if (tool === 'buildkit' && id.toLowerCase() === 'all') {
-    return (allRules as Rule[]).filter((r) => r.aliases.buildkit?.length).map((r) => r.id);
+  // "all of that tool's checks": every rule that has an alias in that tool.
+  if ((tool === 'buildkit' && id.toLowerCase() === 'all') || id === '*') {
+    return (allRules as Rule[]).filter((r) => r.aliases[tool]?.length).map((r) => r.id);
   }
   if (peerIndex.size === 0) {
     for (const r of allRules as Rule[]) {
@@ -152,4 +153,16 @@ export function isSuppressed(sups: Suppression[], ruleId: string, line: number):
     }
   }
   return hit;
+}
+
+/** Suppressions written on objects (annotations), mapped to our rule ids through aliases. */
+export function fromObjectSuppressions(list: ObjectSuppression[]): Suppression[] {
+  return list.map((o) => {
+    if (o.tool === 'own') {
+      const known = o.ids.filter((id) => id === '*' || allRules.some((r) => r.id === id));
+      return { ruleIds: known, scope: 'line', firstLine: o.firstLine, lastLine: o.lastLine, reason: o.reason, range: o.range, own: true, used: false, unknownIds: o.ids.filter((id) => !known.includes(id)) };
+    }
+    const ids = o.ids.flatMap((id) => rulesForPeer(o.tool as PeerTool, id));
+    return peer(ids, false, o.firstLine, o.lastLine, o.reason, o.range);
+  });
 }

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { languages } from '../../../rules/index';
 import { CONFIG_FILE_NAME, parseConfigText, resolveConfig, type ConfigError, type ResolvedConfig, type Profile } from './config';
 import { languageFor, lintText, tooLargeResult, type FileResult } from './runner';
+import type { WorkspaceEntry, WorkspaceView } from '../../../rules/types';
 
 export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.venv/**', '**/vendor/bundle/**', '**/.terraform/**'];
 
@@ -46,8 +47,33 @@ export function loadWorkspaceConfig(
   return { file, config: resolveConfig(config, overrides), errors, text };
 }
 
+/**
+ * Index summaries of files (for rules that relate objects across files), read and parsed from
+ * disk. Only domains whose language publishes index items are read.
+ */
+export function indexFiles(files: string[]): (WorkspaceEntry & { domain: string })[] {
+  const out: (WorkspaceEntry & { domain: string })[] = [];
+  for (const file of files) {
+    if (!languages.some((l) => l.indexItems && l.matches(file))) continue;
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch {
+      continue;
+    }
+    const language = languageFor(file, undefined, text);
+    if (!language?.indexItems) continue;
+    try {
+      out.push({ domain: language.domain, path: file, items: language.indexItems(language.parse(text, file).model, file) });
+    } catch {
+      // A file that cannot be summarised contributes nothing; linting it reports the problem.
+    }
+  }
+  return out;
+}
+
 /** Lint a file from disk; null when it belongs to no domain or cannot be read. */
-export function lintFile(file: string, config: ResolvedConfig, displayPath = file): FileResult | null {
+export function lintFile(file: string, config: ResolvedConfig, displayPath = file, workspace?: WorkspaceView): FileResult | null {
   let text: string;
   try {
     const size = statSync(file).size;
@@ -61,7 +87,7 @@ export function lintFile(file: string, config: ResolvedConfig, displayPath = fil
   } catch {
     return null;
   }
-  return lintText({ path: displayPath, text, config });
+  return lintText({ path: displayPath, text, config, workspace });
 }
 
 function readHead(file: string, bytes = 64 * 1024): string {

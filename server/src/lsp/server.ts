@@ -17,9 +17,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import path from 'node:path';
 import { readFileSync, existsSync } from 'node:fs';
-import { getRule } from '../../../rules/index';
+import { getRule, allRules } from '../../../rules/index';
 import { applyTextEdits, LineIndex } from '../../../rules/text';
-import type { TextEdit } from '../../../rules/types';
+import type { TextEdit, WorkspaceView, WorkspaceEntry } from '../../../rules/types';
 import { CONFIG_FILE_NAME, parseConfigText, resolveConfig, type ResolvedConfig, type ConfigError } from '../engine/config';
 import { languageFor, lintText, ENGINE_IDS, type FileResult, type Finding } from '../engine/runner';
 import { fixAll, verifyFix } from '../engine/fix';
@@ -67,6 +67,42 @@ export function startServer(connection: Connection): void {
   let checklistTimer: NodeJS.Timeout | undefined;
 
   const log = (msg: string) => connection.console.log(`[readiness-lint] ${msg}`);
+
+  /** What rules relating objects across files see: the index summary of every known file. */
+  const workspaceView: WorkspaceView = {
+    entries(domain) {
+      const out: WorkspaceEntry[] = [];
+      for (const r of results.values()) if (r.domain === domain && r.indexItems) out.push({ path: r.path, items: r.indexItems });
+      return out;
+    },
+  };
+  let dependentsTimer: NodeJS.Timeout | undefined;
+  /** A file's summary changed: files of that domain may now have other cross-object findings. */
+  function scheduleDependents(domain: string): void {
+    if (!allRules.some((r) => r.needsWorkspace && r.domain === domain)) return;
+    clearTimeout(dependentsTimer);
+    dependentsTimer = setTimeout(() => void relintDomain(domain), 400);
+  }
+  async function relintDomain(domain: string): Promise<void> {
+    const generation = indexGeneration;
+    let n = 0;
+    for (const [uri, r] of [...results.entries()]) {
+      if (r.domain !== domain) continue;
+      const open = documents.get(uri);
+      if (open) {
+        openResults.delete(uri);
+        validate(open, false);
+      } else {
+        const fresh = lintFile(r.path, config, r.path, workspaceView);
+        if (fresh) results.set(uri, fresh);
+      }
+      if (++n % 25 === 0) {
+        await new Promise((res) => setImmediate(res));
+        if (generation !== indexGeneration) return;
+      }
+    }
+    scheduleChecklistChanged();
+  }
 
   connection.onInitialize((params: InitializeParams) => {
     roots = (params.workspaceFolders ?? []).map((f) => URI.parse(f.uri).fsPath);
@@ -156,16 +192,18 @@ export function startServer(connection: Connection): void {
     const text = doc.getText();
     const fsPath = URI.parse(doc.uri).fsPath;
     let result: FileResult | null = null;
-    if (settings.enable && !isIgnored(fsPath)) result = lintText({ path: fsPath, text, languageId: doc.languageId, config });
+    if (settings.enable && !isIgnored(fsPath)) result = lintText({ path: fsPath, text, languageId: doc.languageId, config, workspace: workspaceView });
     openResults.set(doc.uri, { version: doc.version, text, result });
     return result;
   }
 
-  function validate(doc: TextDocument): void {
+  function validate(doc: TextDocument, notifyDependents = true): void {
     if (isConfigDoc(doc.uri)) return;
+    const before = results.get(doc.uri)?.indexItems;
     const result = lintDocument(doc);
     if (result) results.set(doc.uri, result);
     else results.delete(doc.uri);
+    if (notifyDependents && result?.indexItems && JSON.stringify(before) !== JSON.stringify(result.indexItems)) scheduleDependents(result.domain);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: result ? result.findings.map((f) => toDiagnostic(f)) : [] });
     scheduleChecklistChanged();
   }
@@ -218,7 +256,7 @@ export function startServer(connection: Connection): void {
     }
     // Keep the file in the checklist from disk; its problems stay visible like ESLint's.
     const fsPath = URI.parse(e.document.uri).fsPath;
-    const r = existsSync(fsPath) && !isIgnored(fsPath) ? lintFile(fsPath, config) : null;
+    const r = existsSync(fsPath) && !isIgnored(fsPath) ? lintFile(fsPath, config, fsPath, workspaceView) : null;
     if (r) results.set(e.document.uri, r);
     else {
       results.delete(e.document.uri);
@@ -251,7 +289,7 @@ export function startServer(connection: Connection): void {
         const uri = URI.file(found[i]).toString();
         seen.add(uri);
         if (!documents.get(uri)) {
-          const r = settings.enable ? lintFile(found[i], config) : null;
+          const r = settings.enable ? lintFile(found[i], config, found[i], workspaceView) : null;
           if (r) results.set(uri, r);
         }
         if (i % 25 === 24) {
@@ -261,6 +299,11 @@ export function startServer(connection: Connection): void {
         }
       }
       for (const uri of [...results.keys()]) if (!seen.has(uri) && !documents.get(uri)) results.delete(uri);
+      // Files linted early saw only part of the workspace: lint the domains with cross-file rules again.
+      for (const domain of new Set([...results.values()].map((r) => r.domain))) {
+        if (generation !== indexGeneration) return;
+        if (allRules.some((r) => r.needsWorkspace && r.domain === domain)) await relintDomain(domain);
+      }
       const evidence: WorkspaceEvidence[] = [];
       for (const root of roots) evidence.push(await collectWorkspaceEvidence(root, config));
       if (generation === indexGeneration) workspaceEvidence = evidence;
@@ -289,8 +332,10 @@ export function startServer(connection: Connection): void {
       }
       if (change.type === FileChangeType.Deleted || isIgnored(fsPath) || !languageFor(fsPath)) results.delete(change.uri);
       else {
-        const r = lintFile(fsPath, config);
+        const before = results.get(change.uri)?.indexItems;
+        const r = lintFile(fsPath, config, fsPath, workspaceView);
         if (r) results.set(change.uri, r);
+        if (r?.indexItems && JSON.stringify(before) !== JSON.stringify(r.indexItems)) scheduleDependents(r.domain);
       }
     }
     if (configChanged) void reloadEverything();
@@ -366,7 +411,7 @@ export function startServer(connection: Connection): void {
     if (!result) return [];
     const text = doc.getText();
     const fsPath = URI.parse(doc.uri).fsPath;
-    const opts = { path: fsPath, text, languageId: doc.languageId, config };
+    const opts = { path: fsPath, text, languageId: doc.languageId, config, workspace: workspaceView };
     const only = params.context.only;
     const actions: CodeAction[] = [];
 
@@ -391,8 +436,10 @@ export function startServer(connection: Connection): void {
         actions.push({ title: finding.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: true, edit: { changes: { [doc.uri]: finding.fix.edits } } });
       }
       for (const s of finding.suggestions ?? []) {
+        // Suggestions need review, but they must never leave a file that no longer parses.
         try {
-          applyTextEdits(text, s.edits);
+          const after = lintText({ ...opts, text: applyTextEdits(text, s.edits), onlyRules: [] });
+          if (after?.findings.some((f) => f.ruleId === ENGINE_IDS.parseError)) continue;
         } catch {
           continue;
         }

@@ -1,0 +1,43 @@
+import { defineRule } from '../types';
+import { getIn, keyNode, stringAt } from './language';
+import type { K8sModel } from './language';
+import { mapAt, objectLabel, podRange, podTargets, rangeOf, seqAt } from './security-context-util';
+
+export default defineRule<K8sModel>({
+  id: 'k8s/host-path-volume',
+  title: 'Pods do not mount hostPath volumes',
+  level: 'warn',
+  controls: ['k8s.host-isolation'],
+  aliases: {
+    polaris: ['hostPathSet'],
+    trivy: ['AVD-KSV-0023', 'AVD-KSV-0121'],
+    kubeLinter: ['sensitive-host-mounts', 'writable-host-mount'],
+    pss: ['hostPathVolumes'],
+  },
+  docs: {
+    rationale:
+      'A hostPath volume exposes part of the node\'s filesystem to the pod. Writable mounts let a compromised container tamper with the node (kubelet configuration, other pods\' data, binaries); even read-only mounts leak credentials and logs. The PSS baseline forbids hostPath.',
+    howToFix: 'Use a PersistentVolumeClaim, `emptyDir`, ConfigMap or Secret volume instead. If a node path is unavoidable, mount it with `readOnly: true` and narrow it to a single file or directory.',
+    whenNotToUse: 'Node agents (log shippers, CSI drivers, monitoring DaemonSets) that must read node files, in a namespace labelled for the privileged PSS level.',
+    examples: { bad: 'volumes:\n  - name: logs\n    hostPath:\n      path: /var/log', good: 'volumes:\n  - name: logs\n    emptyDir: {}' },
+  },
+  check(model, ctx) {
+    for (const target of podTargets(model)) {
+      const { obj, pod } = target;
+      let found = false;
+      const vols = seqAt(pod.node, ['volumes']);
+      for (let i = 0; i < (vols?.items.length ?? 0); i++) {
+        const vol = mapAt(vols, [i]);
+        if (!vol || !getIn(vol, ['hostPath'])) continue;
+        found = true;
+        const name = stringAt(vol, ['name']) ?? `volumes[${i}]`;
+        const path = stringAt(vol, ['hostPath', 'path']);
+        ctx.report({
+          range: rangeOf(model, keyNode(vol, 'hostPath'), podRange(model, target)),
+          message: `${objectLabel(obj)} mounts the node path ${path ? `"${path}" ` : ''}through hostPath volume "${name}".`,
+        });
+      }
+      if (!found) ctx.pass({ range: podRange(model, target), message: `${objectLabel(obj)} uses no hostPath volumes` });
+    }
+  },
+});

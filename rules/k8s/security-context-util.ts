@@ -1,0 +1,133 @@
+// Shared helpers of the pod and container security-context rules: effective values, capability lists, fixes.
+import type { Node, YAMLMap, YAMLSeq } from 'yaml';
+import type { Fix, Range, TextEdit } from '../types';
+import type { LineIndex } from '../text';
+import { appendToSeq, removeKey, removeSeqItem, replaceScalar, setPath } from './yaml-edit';
+import { getIn, getMap, isMap, isScalar, isSeq, keyNode, nodeRange, reportRange, stringAt, type Container, type K8sModel, type K8sObject, type PodSpec } from './language';
+
+export interface PodTarget {
+  obj: K8sObject;
+  pod: PodSpec;
+}
+
+/** Every object with a pod spec. */
+export function podTargets(model: K8sModel): PodTarget[] {
+  const out: PodTarget[] = [];
+  for (const obj of model.objects) if (obj.podSpec) out.push({ obj, pod: obj.podSpec });
+  return out;
+}
+
+/** `Deployment "web"` (or just the kind when the object has no name). */
+export function objectLabel(obj: K8sObject): string {
+  return obj.name ? `${obj.kind} "${obj.name}"` : obj.kind;
+}
+
+const KIND_LABEL: Record<Container['kind'], string> = {
+  containers: 'Container',
+  initContainers: 'Init container',
+  ephemeralContainers: 'Ephemeral container',
+};
+
+/** `Container "web"`, `Init container "migrate"`. */
+export function containerLabel(c: Container): string {
+  return `${KIND_LABEL[c.kind]} "${c.name}"`;
+}
+
+/** Containers a rule looks at: PSS checks visit all kinds; others skip debug (ephemeral) containers. */
+export function containersOf(pod: PodSpec, includeEphemeral: boolean): Container[] {
+  return includeEphemeral ? pod.containers : pod.containers.filter((c) => c.kind !== 'ephemeralContainers');
+}
+
+/** Range of the container's `name:` key (or the whole container map when it has no name). */
+export function containerRange(model: K8sModel, c: Container): Range {
+  return nodeRange(model.index, keyNode(c.node, 'name') ?? c.node)!;
+}
+
+/** The `spec:` (or `template:`) key that holds the pod spec, for object-level findings and passes. */
+export function podRange(model: K8sModel, target: PodTarget): Range {
+  const { obj, pod } = target;
+  const parent = pod.path.length > 1 ? getMap(obj.node, pod.path.slice(0, -1)) : obj.node;
+  const key = keyNode(parent, pod.path[pod.path.length - 1]);
+  return nodeRange(model.index, key ?? keyNode(obj.node, 'kind') ?? obj.node)!;
+}
+
+/** Best range for a missing field of a container. */
+export function missingRange(model: K8sModel, c: Container, path: string[]): Range {
+  return reportRange(model.index, c.node, path, keyNode(c.node, 'name'));
+}
+
+export function rangeOf(model: K8sModel, node: Node | null | undefined, fallback: Range): Range {
+  return nodeRange(model.index, node) ?? fallback;
+}
+
+/** A scalar's JS value (undefined for maps, sequences and missing nodes). */
+export function valueOf(node: Node | null | undefined): unknown {
+  return isScalar(node) ? node.value : undefined;
+}
+
+/** YAML `true` (also the string "true", which some generators emit). */
+export function isTrue(v: unknown): boolean {
+  return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');
+}
+
+export function isFalse(v: unknown): boolean {
+  return v === false || (typeof v === 'string' && v.trim().toLowerCase() === 'false');
+}
+
+/** A number (or numeric string); NaN otherwise. */
+export function toNumber(v: unknown): number {
+  if (typeof v === 'number') return v;
+  if (typeof v === 'bigint') return Number(v);
+  if (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) return Number(v);
+  return NaN;
+}
+
+export function seqAt(node: Node | null | undefined, path: (string | number)[]): YAMLSeq | null {
+  const n = getIn(node, path);
+  return isSeq(n) ? n : null;
+}
+
+/** Scalar string items of a sequence with their nodes (other items are skipped). */
+export function stringItems(seq: YAMLSeq | null): { value: string; node: Node; index: number }[] {
+  const out: { value: string; node: Node; index: number }[] = [];
+  seq?.items.forEach((item, index) => {
+    if (isScalar(item) && item.value !== null && item.value !== undefined) out.push({ value: String(item.value), node: item as Node, index });
+  });
+  return out;
+}
+
+/** `spec.os.name: windows`: PSS exempts such pods from Linux-only restricted checks. */
+export function isWindowsPod(pod: PodSpec): boolean {
+  return (stringAt(pod.node, ['os', 'name']) ?? '').toLowerCase() === 'windows';
+}
+
+export function mapAt(node: Node | null | undefined, path: (string | number)[]): YAMLMap | null {
+  const n = getIn(node, path);
+  return isMap(n) ? n : null;
+}
+
+// YAML edits: ./yaml-edit gives minimal edits (null when no safe edit exists).
+type Edits = TextEdit[] | null;
+
+/**
+ * Replace a scalar with a plain (unquoted) value such as `false` or `Default`: a quoted `"true"`
+ * becomes `false`, not the string `"false"`.
+ */
+function replacePlain(index: LineIndex, node: Node, newText: string): Edits {
+  if (isScalar(node) && node.range && !node.tag && !node.anchor && (node.type === 'QUOTE_DOUBLE' || node.type === 'QUOTE_SINGLE')) {
+    return [{ range: index.range(node.range[0], node.range[1]), newText }];
+  }
+  return replaceScalar(index, node, newText);
+}
+
+export const yamlEdit = { setPath, removeKey, replaceScalar: replacePlain, appendToSeq, removeSeqItem };
+
+/** A fix from edits, or undefined when no safe edit exists. */
+export function fixOf(title: string, edits: Edits): Fix | undefined {
+  return edits && edits.length ? { title, edits } : undefined;
+}
+
+/** Capabilities the PSS baseline allows in `capabilities.add` (the container runtime defaults). */
+export const BASELINE_CAPABILITIES = new Set([
+  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
+]);
