@@ -12,7 +12,8 @@ export default defineRule<K8sModel>({
     polaris: ['hostPathSet'],
     trivy: ['AVD-KSV-0023', 'AVD-KSV-0121'],
     kubeLinter: ['sensitive-host-mounts', 'writable-host-mount'],
-    pss: ['hostPathVolumes'],
+    // A hostPath volume fails both the baseline check and the restricted volume-type check.
+    pss: ['hostPathVolumes', 'restrictedVolumes'],
   },
   docs: {
     rationale:

@@ -19,7 +19,9 @@ import hostPort from './host-port';
 import noAddedDangerousCapabilities from './no-added-dangerous-capabilities';
 import privilegedContainer from './privileged-container';
 import procMount from './proc-mount';
+import procMountUserNamespace from './proc-mount-user-namespace';
 import readOnlyRootFilesystem from './read-only-root-filesystem';
+import restrictedVolumeTypes from './restricted-volume-types';
 import runAsNonRoot from './run-as-non-root';
 import runAsUserNotZero from './run-as-user-not-zero';
 import seccompProfile from './seccomp-profile';
@@ -68,7 +70,9 @@ export const k8sRules: Rule<K8sModel>[] = [
   noAddedDangerousCapabilities,
   privilegedContainer,
   procMount,
+  procMountUserNamespace,
   readOnlyRootFilesystem,
+  restrictedVolumeTypes,
   runAsNonRoot,
   runAsUserNotZero,
   seccompProfile,

@@ -1,0 +1,28 @@
+import { ruleTester } from '../../test/ruleTester';
+import rule from './proc-mount-user-namespace';
+
+const pod = (hostUsers: string, procMount: string) => `apiVersion: v1
+kind: Pod
+metadata:
+  name: builder
+spec:
+${hostUsers}  containers:
+    - name: builder
+      image: example/builder:1.0
+      securityContext:
+        procMount: ${procMount}
+`;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'Default in a user namespace', code: pod('  hostUsers: false\n', 'Default') },
+    { name: 'outside user namespaces it is k8s/proc-mount\'s finding', code: pod('', 'Unmasked') },
+  ],
+  invalid: [
+    {
+      code: pod('  hostUsers: false\n', 'Unmasked'),
+      errors: [{ line: 11, column: 20, message: 'Container "builder" sets procMount: Unmasked: the restricted standard requires the default masked /proc even with hostUsers: false.' }],
+      output: pod('  hostUsers: false\n', 'Default'),
+    },
+  ],
+});
