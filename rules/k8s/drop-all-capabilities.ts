@@ -34,8 +34,13 @@ export default defineRule<K8sModel>({
         if (!dropsAll) {
           ok = false;
           const add = getIn(caps, ['add']);
-          // Polaris replaces `capabilities` with {drop: [ALL]}; we keep `add` (NET_BIND_SERVICE is often needed).
-          const edits = !caps || !add ? yamlEdit.setPath(model.index, c.node, ['securityContext', 'capabilities'], 'drop:\n  - ALL') : yamlEdit.setPath(model.index, caps, ['drop'], '- ALL');
+          // Polaris replaces `capabilities` with {drop: [ALL]}. We keep a specific `add` (NET_BIND_SERVICE
+          // is often needed) but not `add: [ALL]`, which undoes the drop and is never legitimate.
+          const addsAll = stringItems(seqAt(caps, ['add'])).some((i) => i.value === 'ALL');
+          const edits =
+            !caps || !add || addsAll
+              ? yamlEdit.setPath(model.index, c.node, ['securityContext', 'capabilities'], 'drop:\n  - ALL')
+              : yamlEdit.setPath(model.index, caps, ['drop'], '- ALL');
           ctx.report({
             range: dropNode ? rangeOf(model, keyNode(caps, 'drop'), missingRange(model, c, [])) : missingRange(model, c, ['securityContext', 'capabilities', 'drop']),
             message: dropNode

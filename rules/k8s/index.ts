@@ -36,6 +36,7 @@ import cpuRequests from './cpu-requests';
 import defaultServiceAccount from './default-service-account';
 import deprecatedApiVersion from './deprecated-api-version';
 import duplicateEnvVar from './duplicate-env-var';
+import imagePullPolicy from './image-pull-policy';
 import imageTagPinned from './image-tag-pinned';
 import ingressTls from './ingress-tls';
 import livenessProbe from './liveness-probe';
@@ -87,6 +88,7 @@ export const k8sRules: Rule<K8sModel>[] = [
   defaultServiceAccount,
   deprecatedApiVersion,
   duplicateEnvVar,
+  imagePullPolicy,
   imageTagPinned,
   ingressTls,
   livenessProbe,

@@ -16,13 +16,13 @@ ruleTester(rule, {
       name: 'one replica',
       code: deploy('  replicas: 1\n'),
       errors: [{ line: 6, column: 13, message: 'Deployment "web" runs 1 replica; run at least 2 so it survives a node drain or crash.' }],
-      suggestions: [{ title: 'Set spec.replicas: 2 (review)', output: deploy('  replicas: 2\n') }],
+      suggestions: [{ title: 'Set spec.replicas: 3 (review)', output: deploy('  replicas: 3\n') }],
     },
     {
       name: 'missing replicas (Polaris fails too)',
       code: deploy(''),
       errors: [{ line: 5, column: 1, message: /does not set spec.replicas/ }],
-      suggestions: [{ title: /Set spec.replicas: 2/, output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n  replicas: 2  # review: replicas needed for availability\n' }],
+      suggestions: [{ title: /Set spec.replicas: 3/, output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n  replicas: 3  # review: replicas needed for availability\n' }],
     },
     {
       name: 'StatefulSet in a List, option min 3',

@@ -50,11 +50,13 @@ export default defineRule<K8sModel>({
           ctx.pass({ range: objectRange(model, hpa), message: `${objectLabel(obj)} is scaled by ${objectLabel(hpa)}` });
           continue;
         }
-        const edits = node ? null : insertPath(model.index, spec, ['replicas'], `${min}  # review: replicas needed for availability`);
+        // 3 replicas keep two serving while one node or zone is lost during a rollout (Polaris adds 3 too).
+        const suggested = Math.max(min, 3);
+        const edits = node ? null : insertPath(model.index, spec, ['replicas'], `${suggested}  # review: replicas needed for availability`);
         ctx.report({
           range: nodeRange(model.index, keyNode(spec, 'replicas') ?? keyNode(obj.node, 'spec'))!,
           message: `${objectLabel(obj)} does not set spec.replicas, so it runs a single replica; run at least ${min} (or let an HorizontalPodAutoscaler scale it).`,
-          suggestions: edits ? [{ title: `Set spec.replicas: ${min} (review)`, edits }] : undefined,
+          suggestions: edits ? [{ title: `Set spec.replicas: ${suggested} (review)`, edits }] : undefined,
         });
         continue;
       }
@@ -69,7 +71,7 @@ export default defineRule<K8sModel>({
       ctx.report({
         range,
         message: `${objectLabel(obj)} runs ${n} replica${n === 1 ? '' : 's'}; run at least ${min} so it survives a node drain or crash.`,
-        suggestions: node.range ? [{ title: `Set spec.replicas: ${min} (review)`, edits: [replaceEdit(model.index, node.range[0], node.range[1], String(min))] }] : undefined,
+        suggestions: node.range ? [{ title: `Set spec.replicas: ${Math.max(min, 3)} (review)`, edits: [replaceEdit(model.index, node.range[0], node.range[1], String(Math.max(min, 3)))] }] : undefined,
       });
     }
   },

@@ -21,7 +21,7 @@ ruleTester(rule, {
       name: 'ALL in an init container of a ReplicaSet',
       code: 'apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: rs\nspec:\n  template:\n    spec:\n      initContainers:\n        - name: init\n          securityContext:\n            capabilities:\n              add: ["ALL"]\n      containers:\n        - name: web\n',
       errors: [{ line: 12, column: 21, message: /^Init container "init" adds capability ALL/ }],
-      output: "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: rs\nspec:\n  template:\n    spec:\n      initContainers:\n        - name: init\n      containers:\n        - name: web\n",
+      output: "apiVersion: apps/v1\nkind: ReplicaSet\nmetadata:\n  name: rs\nspec:\n  template:\n    spec:\n      initContainers:\n        - name: init\n          securityContext: {}\n      containers:\n        - name: web\n",
     },
   ],
 });

@@ -9,7 +9,8 @@ function removeAdd(model: K8sModel, container: YAMLMap, caps: YAMLMap): TextEdit
   if (!sc) return null;
   if (caps.items.length > 1) return yamlEdit.removeKey(model.index, caps, 'add');
   if (sc.items.length > 1) return yamlEdit.removeKey(model.index, sc, 'capabilities');
-  return yamlEdit.removeKey(model.index, container, 'securityContext');
+  // The securityContext would be left empty: keep it as `{}` (as Polaris' fix does) rather than delete it.
+  return yamlEdit.setPath(model.index, container, ['securityContext'], '{}');
 }
 
 export default defineRule<K8sModel>({
