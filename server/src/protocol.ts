@@ -10,7 +10,7 @@ export interface Settings {
   /** Files larger than this are skipped with one diagnostic. */
   maxFileSizeKb: number;
   /** Profile used when `.readiness-lint.yaml` does not set one. */
-  profile: 'recommended' | 'strict';
+  profile: 'recommended' | 'strict' | 'pss-baseline' | 'pss-restricted';
   /** Globs (from `files.exclude`) that the workspace index skips. */
   exclude: string[];
 }

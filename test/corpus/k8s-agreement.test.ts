@@ -9,6 +9,7 @@
 // Every k8s rule runs at least at `warn` here (a rule that is `off` by default is still compared).
 // The harness works with whatever rules are registered: checks no rule aliases are listed as "not
 // covered". Deliberate differences are listed in EXCLUSIONS, each with its reason.
+import { PSS_CHECKS, type PssLevel } from '../../rules/k8s/pss';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -284,34 +285,8 @@ function runTrivy(): CorpusResult {
 // ---------------------------------------------------------------------------------------------
 // Pod Security Standards
 
-type PssLevel = 'baseline' | 'restricted';
 const LEVEL_RANK: Record<PssLevel, number> = { baseline: 0, restricted: 1 };
 
-/**
- * The PSS checks (ids as in `policy/check_*.go`, catalog §2.10) and the level that enforces each.
- * The restricted level enforces every baseline check too.
- */
-export const PSS_CHECKS: Record<string, PssLevel> = {
-  hostNamespaces: 'baseline',
-  privileged: 'baseline',
-  capabilities_baseline: 'baseline',
-  hostPathVolumes: 'baseline',
-  hostPorts: 'baseline',
-  appArmorProfile: 'baseline',
-  seLinuxOptions: 'baseline',
-  procMount: 'baseline',
-  seccompProfile_baseline: 'baseline',
-  sysctls: 'baseline',
-  windowsHostProcess: 'baseline',
-  hostProbesAndHostLifecycle: 'baseline',
-  restrictedVolumes: 'restricted',
-  allowPrivilegeEscalation: 'restricted',
-  runAsNonRoot: 'restricted',
-  runAsUser: 'restricted',
-  seccompProfile_restricted: 'restricted',
-  capabilities_restricted: 'restricted',
-  procMount_restricted: 'restricted',
-};
 const PSS_BY_LOWER = new Map(Object.keys(PSS_CHECKS).map((k) => [k.toLowerCase(), k]));
 
 /**

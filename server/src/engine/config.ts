@@ -6,9 +6,10 @@ import { LineIndex } from '../../../rules/text';
 import type { Level, Range, Rule } from '../../../rules/types';
 import { allRules, getRule } from '../../../rules/index';
 import { controlById } from '../../../rules/controls';
+import { levelEnforces } from '../../../rules/k8s/pss';
 
 export const CONFIG_FILE_NAME = '.readiness-lint.yaml';
-export const PROFILES = ['recommended', 'strict'] as const;
+export const PROFILES = ['recommended', 'strict', 'pss-baseline', 'pss-restricted'] as const;
 export type Profile = (typeof PROFILES)[number];
 
 const levelSchema = z.enum(['off', 'report', 'warn', 'block']);
@@ -18,7 +19,10 @@ const ruleSettingSchema = z.union([
 ]);
 
 export const configSchema = z.strictObject({
-  profile: z.enum(PROFILES).optional().describe('Base levels for all rules: recommended (default) or strict.'),
+  profile: z
+    .enum(PROFILES)
+    .optional()
+    .describe('Base levels for all rules: recommended (default), strict (warn becomes block), or pss-baseline / pss-restricted (only the Pod Security Standard checks of that level, blocking).'),
   rules: z
     .record(z.string(), ruleSettingSchema)
     .optional()
@@ -150,6 +154,11 @@ export interface ResolvedConfig {
 export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
 
 export function profileLevel(rule: Rule, profile: Profile): Level {
+  if (profile === 'pss-baseline' || profile === 'pss-restricted') {
+    // Exactly the rules that implement a check of that Pod Security Standard level, as admission would.
+    const level = profile === 'pss-baseline' ? 'baseline' : 'restricted';
+    return rule.aliases.pss?.some((check) => levelEnforces(level, check)) ? 'block' : 'off';
+  }
   if (profile === 'strict') return rule.strictLevel ?? (rule.level === 'warn' ? 'block' : rule.level === 'off' ? 'report' : rule.level);
   return rule.level;
 }

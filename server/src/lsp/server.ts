@@ -162,7 +162,7 @@ export function startServer(connection: Connection): void {
     if (text !== null) ({ config: file, errors } = parseConfigText(text));
     // Cached lints were computed with the previous config.
     openResults.clear();
-    config = resolveConfig(file, { profile: (file as { profile?: 'recommended' | 'strict' }).profile ?? settings.profile, maxFileSizeKb: settings.maxFileSizeKb });
+    config = resolveConfig(file, { profile: (file as { profile?: Settings['profile'] }).profile ?? settings.profile, maxFileSizeKb: settings.maxFileSizeKb });
     if (uri) {
       void connection.sendDiagnostics({
         uri,
