@@ -162,6 +162,11 @@ export interface Language<Model = unknown> {
    * 'own' for `readiness-lint.io/disable`, else the peer whose ids `ids` are ('*' = all its checks).
    */
   objectSuppressions?(model: Model): ObjectSuppression[];
+  /**
+   * Is this file, as other files of the workspace declare, not a complete object that rules should
+   * check (a Kustomize patch)? Returns the reason, shown once, or null.
+   */
+  partialReason?(path: string, workspace: WorkspaceView): string | null;
   /** Last line of the statement that starts on `line` (a next-line suppression covers all of it). */
   statementEnd?(model: Model, line: number): number;
   /** First line of the statement containing `line` (where a suppression comment must go). */

@@ -5,6 +5,7 @@ import { LineIndex } from '../text';
 import type { Language, ParsedFile, Range } from '../types';
 import { indexItem } from './selectors';
 import { annotationSuppressions } from './annotations';
+import { isKustomizationFile, kustomizationItem, patchReason } from './kustomize';
 
 export type ContainerKind = 'containers' | 'initContainers' | 'ephemeralContainers';
 
@@ -221,14 +222,20 @@ export const k8sLanguage: Language<K8sModel> = {
     if (!byName) return false;
     if (/(^|[\\/])\.readiness-lint\.ya?ml$/.test(path) || /(^|[\\/])(package(-lock)?|tsconfig|composer)\.json$/.test(path)) return false;
     if (text === undefined) return true;
+    // Kustomizations often omit apiVersion/kind; they are read for their patch list.
+    if (isKustomizationFile(path)) return true;
     // Helm templates are left alone: their output only exists after `helm template`.
     return looksLikeManifest(text) && !isTemplated(text);
   },
   parse(text) {
     return parseManifests(text);
   },
-  indexItems(model) {
-    return model.objects.map((o) => indexItem(model, o));
+  indexItems(model, path) {
+    const kustomizations = model.docs.map((d) => kustomizationItem(d, path)).filter((k) => k !== null);
+    return [...model.objects.map((o) => indexItem(model, o)), ...kustomizations];
+  },
+  partialReason(path, workspace) {
+    return patchReason(path, workspace);
   },
   objectSuppressions(model) {
     return annotationSuppressions(model);

@@ -12,10 +12,14 @@ export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 export const CODE_SERVER = process.env.CODE_SERVER_BIN || join(homedir(), '.cache', 'readiness-lint', 'code-server', 'node_modules', '.bin', 'code-server');
 export const INSTALL_HINT = 'bash ../shared/tools/install-code-server.sh';
+export const SAVE_FIX_FILE = 'deploy/save-fix.yaml';
+export const SAVE_FIX_TEXT = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n  hostNetwork: true\n  containers:\n    - name: agent\n      image: example/agent:2.1\n';
 
 /** VS Code user settings for the test profile: no welcome page, telemetry, trust prompt or minimap. */
 export const USER_SETTINGS = {
   'workbench.startupEditor': 'none',
+  // Check d: fix-all on save, scoped to YAML so it cannot mask the Dockerfile quick-fix check.
+  '[yaml]': { 'editor.codeActionsOnSave': { 'source.fixAll.readinessLint': 'explicit' } },
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
   'workbench.enableExperiments': false,
@@ -93,6 +97,8 @@ export function prepareProfile(tmp) {
     log: join(tmp, 'code-server.log'),
   };
   cpSync(join(ROOT, 'examples'), profile.workspace, { recursive: true });
+  // A manifest for the fix-on-save check (d): `hostNetwork: true` has a safe fix (remove it).
+  writeFileSync(join(profile.workspace, SAVE_FIX_FILE), SAVE_FIX_TEXT);
   mkdirSync(join(profile.userDataDir, 'User'), { recursive: true });
   mkdirSync(profile.extensionsDir, { recursive: true });
   writeFileSync(join(profile.userDataDir, 'User', 'settings.json'), JSON.stringify(USER_SETTINGS, null, 2));

@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { CODE_SERVER, INSTALL_HINT, ROOT, delay, killStarted, launchChromium, missingTools, newestMtime, prepareProfile, profileArgs, startCodeServer, stopStarted } from './harness.mjs';
+import { CODE_SERVER, INSTALL_HINT, ROOT, SAVE_FIX_FILE, delay, killStarted, launchChromium, missingTools, newestMtime, prepareProfile, profileArgs, startCodeServer, stopStarted } from './harness.mjs';
 
 const RESULTS = join(ROOT, 'test-results', 'e2e');
 const VSIX = join(ROOT, 'dist', 'readiness-lint.vsix');
@@ -319,6 +319,35 @@ async function main() {
     );
     await screenshot('readiness-view');
     return `${rows.length} rows, e.g. "${rows[0]}" / "${rows.find((r) => r.startsWith('Runs as a non-root user'))}"`;
+  });
+
+  await check('d', 'saving a manifest runs "source.fixAll.readinessLint" (editor.codeActionsOnSave)', async () => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.pressSequentially(SAVE_FIX_FILE, { delay: 10 });
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'save-fix.yaml' }).waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.locator('.editor-group-container.active .monaco-editor .view-lines', { hasText: 'hostNetwork' }).waitFor({ state: 'visible', timeout: 15_000 });
+    // Wait for our diagnostics on this file before saving (the server must know the document).
+    await page.locator('.editor-group-container.active .squiggly-error, .editor-group-container.active .squiggly-warning').first().waitFor({ state: 'visible', timeout: 20_000 });
+    // An edit of our own (a comment at the end), so the save has something to write.
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('# saved by the e2e test');
+    await page.keyboard.press('Control+S');
+    const file = join(workspace, SAVE_FIX_FILE);
+    let text = '';
+    await waitFor(
+      async () => {
+        text = readFileSync(file, 'utf8');
+        return text.includes('# saved by the e2e test') && !text.includes('hostNetwork');
+      },
+      20_000,
+      async () => `after saving, the file on disk still reads:\n${text}`,
+    );
+    await screenshot('fix-on-save');
+    return `hostNetwork removed on save; the file keeps the edit (${text.split('\n').length} lines)`;
   });
 
   if (!finished) console.log(`e2e: setup and browser checks took ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -77,4 +77,5 @@ export const ENGINE_FINDING_TITLES: Record<string, string> = {
   [ENGINE_IDS.disableWithoutReason]: 'Suppression comment without a reason',
   [ENGINE_IDS.unknownRuleInDisable]: 'Suppression comment names an unknown rule',
   [ENGINE_IDS.configError]: 'Invalid .readiness-lint.yaml',
+  [ENGINE_IDS.partialFile]: 'Partial manifest (a Kustomize patch) is not checked as a complete object',
 };

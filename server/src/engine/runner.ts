@@ -16,6 +16,7 @@ export const ENGINE_IDS = {
   disableWithoutReason: 'readiness-lint/disable-without-reason',
   unknownRuleInDisable: 'readiness-lint/unknown-rule-in-disable',
   configError: 'readiness-lint/config-error',
+  partialFile: 'readiness-lint/partial-file',
 } as const;
 
 export interface Finding {
@@ -115,6 +116,11 @@ export function lintText(opts: LintOptions): FileResult | null {
     }
   }
   const workspace = opts.workspace ? withCurrentFile(opts.workspace, language.domain, path, result.indexItems ?? []) : null;
+  const partial = workspace && language.partialReason ? language.partialReason(path, workspace) : null;
+  if (partial) {
+    result.findings.push({ ruleId: ENGINE_IDS.partialFile, level: 'report', message: partial, range: index.range(0, 0) });
+    return result;
+  }
   const statementEnd = language.statementEnd ? (line: number) => language.statementEnd!(parsed.model, line) : undefined;
   const sups = config.noInlineSuppressions
     ? []
