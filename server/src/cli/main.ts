@@ -27,7 +27,7 @@ Options:
   -f, --format <name>         text (default), json, sarif, markdown, github
       --fix                   apply safe fixes to the files, then report what is left
   -c, --config <file>         config file (default: nearest ${CONFIG_FILE_NAME})
-      --profile <name>        recommended (default) or strict
+      --profile <name>        recommended (default), strict, pss-baseline, pss-restricted
       --max-warnings <n>      exit 1 when there are more than n warnings
       --no-inline-suppressions  ignore every inline suppression comment
       --quiet                 show only warnings and errors (not info)
