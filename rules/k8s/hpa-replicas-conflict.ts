@@ -1,8 +1,8 @@
 import { defineRule } from '../types';
-import { getMap, keyNode, nodeRange, type K8sModel } from './language';
+import { getMap, keyNode, nodeRange, type K8sModel, objectLabel } from './language';
 import { sameNamespace } from './selectors';
 import { removeKey } from './yaml-edit';
-import { describe, workspaceItems } from './workspace-util';
+import { workspaceItems } from './workspace-util';
 
 export default defineRule<K8sModel>({
   id: 'k8s/hpa-replicas-conflict',
@@ -31,7 +31,7 @@ export default defineRule<K8sModel>({
       const edits = removeKey(model.index, spec, 'replicas');
       ctx.report({
         range: nodeRange(model.index, replicasKey)!,
-        message: `${describe(o)} sets spec.replicas but HorizontalPodAutoscaler "${hpa.name}" scales it: every apply resets the replica count. Remove spec.replicas.`,
+        message: `${objectLabel(o)} sets spec.replicas but HorizontalPodAutoscaler "${hpa.name}" scales it: every apply resets the replica count. Remove spec.replicas.`,
         fix: edits ? { title: 'Remove spec.replicas (the HPA manages it)', edits } : undefined,
       });
     }

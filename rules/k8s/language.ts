@@ -167,6 +167,34 @@ function toObject(node: YAMLMap, docIndex: number): K8sObject | null {
   };
 }
 
+export interface PodTarget {
+  obj: K8sObject;
+  pod: PodSpec;
+}
+
+/** Every object with a pod spec. */
+export function podTargets(model: K8sModel): PodTarget[] {
+  const out: PodTarget[] = [];
+  for (const obj of model.objects) if (obj.podSpec) out.push({ obj, pod: obj.podSpec });
+  return out;
+}
+
+/** `Deployment "web"` (or the kind alone when the object has no name), for messages. */
+export function objectLabel(obj: { kind: string; name: string | null }): string {
+  return obj.name ? `${obj.kind} "${obj.name}"` : obj.kind;
+}
+
+const CONTAINER_KIND_LABEL: Record<ContainerKind, string> = {
+  containers: 'Container',
+  initContainers: 'Init container',
+  ephemeralContainers: 'Ephemeral container',
+};
+
+/** `Container "web"`, `Init container "migrate"`, for messages. */
+export function containerLabel(c: Container): string {
+  return `${CONTAINER_KIND_LABEL[c.kind]} "${c.name}"`;
+}
+
 /** Values of the `yaml` parser that would make it expand aliases without bound. */
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, maxAliasCount: 100, strict: false } as const;
 

@@ -1,8 +1,8 @@
 import { defineRule } from '../types';
-import { getIn, getMap, keyNode, nodeRange, type K8sModel } from './language';
+import { getIn, getMap, keyNode, nodeRange, type K8sModel, objectLabel } from './language';
 import { setPath } from './yaml-edit';
 import { indexItem, selects, sameNamespace } from './selectors';
-import { appendDocument, describe, labelLines, objectRange, workspaceItems } from './workspace-util';
+import { appendDocument, labelLines, objectRange, workspaceItems } from './workspace-util';
 
 export default defineRule<K8sModel>({
   id: 'k8s/network-policy',
@@ -36,7 +36,7 @@ export default defineRule<K8sModel>({
         const edits = spec ? setPath(model.index, spec, ['podSelector'], '{}') : null;
         ctx.report({
           range: nodeRange(model.index, keyNode(spec, 'policyTypes') ?? keyNode(o.node, 'spec')) ?? objectRange(model, o),
-          message: `${describe(o)} has no spec.podSelector, which the API server requires: use \`podSelector: {}\` to select every pod of the namespace, or match the pods it is meant for.`,
+          message: `${objectLabel(o)} has no spec.podSelector, which the API server requires: use \`podSelector: {}\` to select every pod of the namespace, or match the pods it is meant for.`,
           fix: edits ? { title: 'Add podSelector: {} (every pod of the namespace)', edits } : undefined,
         });
         continue;
@@ -47,7 +47,7 @@ export default defineRule<K8sModel>({
       const range = objectRange(model, o);
       const policy = policies.find((p) => sameNamespace(p, item) && selects(p.selector!, labels));
       if (policy) {
-        ctx.pass({ range, message: `${describe(o)} is selected by NetworkPolicy "${policy.name}"` });
+        ctx.pass({ range, message: `${objectLabel(o)} is selected by NetworkPolicy "${policy.name}"` });
         continue;
       }
       const ns = o.namespace ? `\n  namespace: ${o.namespace}` : '';
@@ -55,8 +55,8 @@ export default defineRule<K8sModel>({
       const doc = `apiVersion: networking.k8s.io/v1\nkind: NetworkPolicy\nmetadata:\n  name: ${o.name ?? 'workload'}-netpol${ns}\nspec:\n${selector}\n  policyTypes: [Ingress]\n  ingress: [] # review: allow the sources this workload must accept traffic from\n`;
       ctx.report({
         range,
-        message: `No NetworkPolicy selects the pods of ${describe(o)}: every pod in the cluster can reach them.`,
-        suggestions: [{ title: `Add a NetworkPolicy for ${describe(o)} (review the allowed ingress)`, edits: [appendDocument(model, doc)] }],
+        message: `No NetworkPolicy selects the pods of ${objectLabel(o)}: every pod in the cluster can reach them.`,
+        suggestions: [{ title: `Add a NetworkPolicy for ${objectLabel(o)} (review the allowed ingress)`, edits: [appendDocument(model, doc)] }],
       });
     }
   },

@@ -1,7 +1,8 @@
 import { defineRule } from '../types';
+import { objectLabel } from './language';
 import type { K8sModel } from './language';
 import { indexItem, selects, sameNamespace } from './selectors';
-import { appendDocument, describe, labelLines, objectRange, workspaceItems } from './workspace-util';
+import { appendDocument, labelLines, objectRange, workspaceItems } from './workspace-util';
 
 export default defineRule<K8sModel>({
   id: 'k8s/pod-disruption-budget',
@@ -35,7 +36,7 @@ export default defineRule<K8sModel>({
       const pdb = pdbs.find((p) => sameNamespace(p, item) && selects(p.selector!, item.podLabels!));
       const range = objectRange(model, o);
       if (pdb) {
-        ctx.pass({ range, message: `${describe(o)} is protected by PodDisruptionBudget "${pdb.name}"` });
+        ctx.pass({ range, message: `${objectLabel(o)} is protected by PodDisruptionBudget "${pdb.name}"` });
         continue;
       }
       const matchLabels = item.selector && Object.keys(item.selector.matchLabels).length ? item.selector.matchLabels : item.podLabels;
@@ -43,8 +44,8 @@ export default defineRule<K8sModel>({
       const doc = `apiVersion: policy/v1\nkind: PodDisruptionBudget\nmetadata:\n  name: ${o.name ?? 'workload'}-pdb${ns}\nspec:\n  maxUnavailable: 1 # review: how many pods may be down at once during node drains\n  selector:\n    matchLabels:\n${labelLines(matchLabels, '      ')}\n`;
       ctx.report({
         range,
-        message: `${describe(o)} runs ${replicas} replicas but no PodDisruptionBudget selects its pods: a node drain can evict them all at once.`,
-        suggestions: Object.keys(matchLabels).length ? [{ title: `Add a PodDisruptionBudget for ${describe(o)} (review maxUnavailable)`, edits: [appendDocument(model, doc)] }] : undefined,
+        message: `${objectLabel(o)} runs ${replicas} replicas but no PodDisruptionBudget selects its pods: a node drain can evict them all at once.`,
+        suggestions: Object.keys(matchLabels).length ? [{ title: `Add a PodDisruptionBudget for ${objectLabel(o)} (review maxUnavailable)`, edits: [appendDocument(model, doc)] }] : undefined,
       });
     }
   },

@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import { defineRule } from '../types';
-import { getIn, nodeRange, stringAt, type K8sModel } from './language';
-import { describe } from './workspace-util';
+import { getIn, nodeRange, stringAt, type K8sModel, objectLabel } from './language';
+import {  } from './workspace-util';
 
 /** Volume sources the restricted Pod Security Standard allows. */
 const ALLOWED = new Set(['configMap', 'downwardAPI', 'emptyDir', 'projected', 'secret', 'csi', 'persistentVolumeClaim', 'ephemeral', 'image']);
@@ -33,7 +33,7 @@ export default defineRule<K8sModel>({
           if (source === 'name' || source === 'hostPath' || ALLOWED.has(source)) continue;
           ctx.report({
             range: nodeRange(model.index, pair.key as never)!,
-            message: `${describe(o)} mounts volume "${name}" of type ${source}, which the restricted Pod Security Standard does not allow; use a PersistentVolumeClaim or CSI volume instead.`,
+            message: `${objectLabel(o)} mounts volume "${name}" of type ${source}, which the restricted Pod Security Standard does not allow; use a PersistentVolumeClaim or CSI volume instead.`,
           });
         }
       }

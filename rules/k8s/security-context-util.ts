@@ -3,35 +3,10 @@ import type { Node, YAMLMap, YAMLSeq } from 'yaml';
 import type { Fix, Range, TextEdit } from '../types';
 import type { LineIndex } from '../text';
 import { appendToSeq, removeKey, removeSeqItem, replaceScalar, setPath } from './yaml-edit';
-import { getIn, getMap, isMap, isScalar, isSeq, keyNode, nodeRange, reportRange, stringAt, type Container, type K8sModel, type K8sObject, type PodSpec } from './language';
+import { getIn, getMap, isMap, isScalar, isSeq, keyNode, nodeRange, reportRange, stringAt, type Container, type K8sModel, type K8sObject, type PodSpec, podTargets, containerLabel, objectLabel, type PodTarget } from './language';
 
-export interface PodTarget {
-  obj: K8sObject;
-  pod: PodSpec;
-}
-
-/** Every object with a pod spec. */
-export function podTargets(model: K8sModel): PodTarget[] {
-  const out: PodTarget[] = [];
-  for (const obj of model.objects) if (obj.podSpec) out.push({ obj, pod: obj.podSpec });
-  return out;
-}
-
-/** `Deployment "web"` (or just the kind when the object has no name). */
-export function objectLabel(obj: K8sObject): string {
-  return obj.name ? `${obj.kind} "${obj.name}"` : obj.kind;
-}
-
-const KIND_LABEL: Record<Container['kind'], string> = {
-  containers: 'Container',
-  initContainers: 'Init container',
-  ephemeralContainers: 'Ephemeral container',
-};
-
-/** `Container "web"`, `Init container "migrate"`. */
-export function containerLabel(c: Container): string {
-  return `${KIND_LABEL[c.kind]} "${c.name}"`;
-}
+// Naming and pod-spec helpers live with the model; re-exported for the rules that import them here.
+export { podTargets, objectLabel, containerLabel, type PodTarget } from './language';
 
 /** Containers a rule looks at: PSS checks visit all kinds; others skip debug (ephemeral) containers. */
 export function containersOf(pod: PodSpec, includeEphemeral: boolean): Container[] {

@@ -1,9 +1,9 @@
 import { isScalar } from 'yaml';
 import { defineRule } from '../types';
-import { getIn, getMap, keyNode, nodeRange, POD_SPEC_PATHS, type K8sModel } from './language';
+import { getIn, getMap, keyNode, nodeRange, POD_SPEC_PATHS, type K8sModel, objectLabel } from './language';
 import { indexItem, selects } from './selectors';
 import { setPath } from './yaml-edit';
-import { describe, objectRange } from './workspace-util';
+import { objectRange } from './workspace-util';
 
 const WITH_SELECTOR = new Set(['Deployment', 'StatefulSet', 'DaemonSet', 'ReplicaSet']);
 
@@ -31,7 +31,7 @@ export default defineRule<K8sModel>({
       const spec = getMap(o.node, ['spec']);
       const range = nodeRange(model.index, keyNode(spec, 'selector')) ?? objectRange(model, o);
       if (selects(item.selector, item.podLabels)) {
-        ctx.pass({ range, message: `${describe(o)} selects its own pod template` });
+        ctx.pass({ range, message: `${objectLabel(o)} selects its own pod template` });
         continue;
       }
       // Fix: add the missing matchLabels to the template labels (only when labels are plain scalars).
@@ -49,7 +49,7 @@ export default defineRule<K8sModel>({
       }
       ctx.report({
         range,
-        message: `${describe(o)}: spec.selector does not match the pod template labels (missing ${missing.map(([k, v]) => `${k}=${v}`).join(', ') || 'a matchExpressions requirement'}); the API server rejects it.`,
+        message: `${objectLabel(o)}: spec.selector does not match the pod template labels (missing ${missing.map(([k, v]) => `${k}=${v}`).join(', ') || 'a matchExpressions requirement'}); the API server rejects it.`,
         fix,
       });
     }

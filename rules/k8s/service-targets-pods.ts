@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
-import { keyNode, getMap, nodeRange, stringAt, type K8sModel } from './language';
+import { keyNode, getMap, nodeRange, stringAt, type K8sModel, objectLabel } from './language';
 import { indexItem, isEmptySelector, selects, sameNamespace } from './selectors';
-import { describe, objectRange, workspaceItems } from './workspace-util';
+import { objectRange, workspaceItems } from './workspace-util';
 
 export default defineRule<K8sModel>({
   id: 'k8s/service-targets-pods',
@@ -27,11 +27,11 @@ export default defineRule<K8sModel>({
       const spec = getMap(o.node, ['spec']);
       const range = nodeRange(model.index, keyNode(spec, 'selector')) ?? objectRange(model, o);
       if (target) {
-        ctx.pass({ range, message: `${describe(o)} selects the pods of ${describe(target)}` });
+        ctx.pass({ range, message: `${objectLabel(o)} selects the pods of ${objectLabel(target)}` });
         continue;
       }
       const sel = Object.entries(item.selector.matchLabels).map(([k, v]) => `${k}=${v}`).join(', ');
-      ctx.report({ range, message: `${describe(o)} selects no pods in the workspace (selector ${sel}): it has no endpoints. Match it to a workload's pod template labels.` });
+      ctx.report({ range, message: `${objectLabel(o)} selects no pods in the workspace (selector ${sel}): it has no endpoints. Match it to a workload's pod template labels.` });
     }
   },
 });

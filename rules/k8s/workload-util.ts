@@ -4,33 +4,10 @@ import type { Node, Pair, YAMLMap, YAMLSeq } from 'yaml';
 import type { LineIndex } from '../text';
 import { replaceEdit } from '../text';
 import type { Fix, Range, RuleContext, TextEdit } from '../types';
-import { getIn, getMap, isMap, isScalar, isSeq, keyNode, nodeRange, type Container, type K8sModel, type K8sObject, type PodSpec } from './language';
+import { getIn, getMap, isMap, isScalar, isSeq, keyNode, nodeRange, type Container, type K8sModel, type K8sObject, type PodSpec, podTargets, containerLabel, objectLabel, type PodTarget } from './language';
 
-export interface PodTarget {
-  obj: K8sObject;
-  pod: PodSpec;
-}
-
-export function podTargets(model: K8sModel): PodTarget[] {
-  const out: PodTarget[] = [];
-  for (const obj of model.objects) if (obj.podSpec) out.push({ obj, pod: obj.podSpec });
-  return out;
-}
-
-/** `Deployment "web"` (or the kind alone when the object has no name). */
-export function objectLabel(obj: K8sObject): string {
-  return obj.name ? `${obj.kind} "${obj.name}"` : obj.kind;
-}
-
-const KIND_LABEL: Record<Container['kind'], string> = {
-  containers: 'Container',
-  initContainers: 'Init container',
-  ephemeralContainers: 'Ephemeral container',
-};
-
-export function containerLabel(c: Container): string {
-  return `${KIND_LABEL[c.kind]} "${c.name}"`;
-}
+// Naming and pod-spec helpers live with the model; re-exported for the rules that import them here.
+export { podTargets, objectLabel, containerLabel, type PodTarget } from './language';
 
 /** The container's `name:` key (or the whole container map). */
 export function containerRange(model: K8sModel, c: Container): Range {

@@ -15,9 +15,6 @@ export function objectRange(model: K8sModel, o: K8sObject): Range {
   return nodeRange(model.index, name) ?? nodeRange(model.index, keyNode(o.node, 'kind'))!;
 }
 
-export function describe(o: { kind: string; name: string | null }): string {
-  return `${o.kind} "${o.name ?? '(unnamed)'}"`;
-}
 
 /** A new YAML document appended at the end of the file (`---` separated), as one edit. */
 export function appendDocument(model: K8sModel, yamlText: string): { range: Range; newText: string } {
