@@ -13,6 +13,16 @@ describe('config (.readiness-lint.yaml)', () => {
     assert.deepEqual(r.ignore, ['vendor/**']);
   });
 
+  it('a control level applies to every rule of that control; a rule setting still wins; the strictest control wins', () => {
+    const { config, errors } = parseConfigText('controls:\n  k8s.resources: { level: report }\n  container.non-root: { level: block }\nrules:\n  k8s/memory-limits: block\n');
+    assert.deepEqual(errors, []);
+    const r = resolveConfig(config);
+    assert.equal(r.levelOf('k8s/cpu-requests'), 'report');
+    assert.equal(r.levelOf('k8s/memory-limits'), 'block');
+    assert.equal(r.levelOf('docker/no-sudo'), 'block');
+    assert.equal(r.levelOf('k8s/privileged-container'), 'block', 'untouched rules keep their profile level');
+  });
+
   it('reports YAML syntax errors with positions', () => {
     const { errors } = parseConfigText('rules:\n  docker/no-sudo: [warn\n');
     assert.ok(errors.length >= 1);

@@ -33,6 +33,7 @@ export const configSchema = z.strictObject({
       z.string(),
       z.strictObject({
         evidence: z.array(z.string()).optional().describe('Globs of files that evidence this control.'),
+        level: levelSchema.optional().describe('Level of every rule that evidences this control (a per-rule setting still wins).'),
         enabled: z.boolean().optional().describe('false removes the control from the checklist and score.'),
       }),
     )
@@ -153,6 +154,8 @@ export interface ResolvedConfig {
 
 export const DEFAULT_MAX_FILE_SIZE_KB = 2048;
 
+const LEVEL_RANK: Record<Level, number> = { off: 0, report: 1, warn: 2, block: 3 };
+
 export function profileLevel(rule: Rule, profile: Profile): Level {
   if (profile === 'pss-baseline' || profile === 'pss-restricted') {
     // Exactly the rules that implement a check of that Pod Security Standard level, as admission would.
@@ -178,7 +181,11 @@ export function resolveConfig(
       if (typeof s === 'string') return s;
       if (s?.level) return s.level;
       const rule = getRule(ruleId);
-      return rule ? profileLevel(rule, profile) : 'off';
+      if (!rule) return 'off';
+      // Control overrides: the strictest of the rule's controls, so no override silently relaxes another.
+      const fromControls = rule.controls.map((c) => file.controls?.[c]?.level).filter((l): l is Level => !!l);
+      if (fromControls.length) return fromControls.reduce((a, b) => (LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a));
+      return profileLevel(rule, profile);
     },
     optionsOf(ruleId) {
       const s = rules[ruleId];
