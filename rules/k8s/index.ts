@@ -51,6 +51,12 @@ import rbacWildcards from './rbac-wildcards';
 import rollingUpdateStrategy from './rolling-update-strategy';
 import secretLiteralInEnv from './secret-literal-in-env';
 import secretsInConfigmap from './secrets-in-configmap';
+// batch-k-availability
+import antiAffinityOrSpread from './anti-affinity-or-spread';
+import deprecatedServiceAccountField from './deprecated-service-account-field';
+import jobLifecycle from './job-lifecycle';
+import pdbValid from './pdb-valid';
+import sshPort from './ssh-port';
 
 export const k8sRules: Rule<K8sModel>[] = [
   // cross-object
@@ -103,4 +109,10 @@ export const k8sRules: Rule<K8sModel>[] = [
   rollingUpdateStrategy,
   secretLiteralInEnv,
   secretsInConfigmap,
+  // batch-k-availability
+  antiAffinityOrSpread,
+  deprecatedServiceAccountField,
+  jobLifecycle,
+  pdbValid,
+  sshPort,
 ];

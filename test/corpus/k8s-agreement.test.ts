@@ -70,6 +70,20 @@ const EXCLUSIONS: Exclusion[] = [
     peerRule: 'missingPodDisruptionBudget',
     reason: SINGLE_REPLICA_PDB,
   })),
+  ...['failure.empty.yaml', 'failure.nospreadconstraint.yaml'].map((f) => ({
+    corpus: 'polaris' as const,
+    case: `test/checks/topologySpreadConstraint/${f}`,
+    peerRule: 'topologySpreadConstraint',
+    reason:
+      'The Deployment sets no `replicas` (one pod). Spreading one pod over nodes or zones changes nothing; k8s/anti-affinity-or-spread (like kube-linter no-anti-affinity and kube-score host-podantiaffinity) reports multi-replica workloads only, and k8s/min-replicas reports the single replica. With `replicas: 3` both files are reported.',
+  })),
+  {
+    corpus: 'polaris',
+    case: 'test/checks/pdbDisruptionsIsZero/success.none.yaml',
+    peerRule: 'pdbDisruptionsIsZero',
+    reason:
+      'The PodDisruptionBudget sets neither minAvailable nor maxUnavailable (`spec: {}`). Polaris only looks for a zero; k8s/pdb-valid also reports a budget without a policy (kube-score poddisruptionbudget-has-policy): it protects nothing and reads as if it did.',
+  },
   {
     corpus: 'trivy',
     case: 'extracted/kubernetes/KSV-0036/good-1.yaml',
