@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { getIn, stringAt } from './language';
 import type { K8sModel } from './language';
-import { mapAt, objectLabel, podRange, podTargets, rangeOf, seqAt } from './security-context-util';
+import { hostPathVolumes, objectLabel, podRange, podTargets, rangeOf } from './security-context-util';
 
 /** Container runtime sockets (Docker, containerd, CRI-O, cri-dockerd) and the directories that hold them. */
 const SOCKETS = new Set([
@@ -34,11 +34,8 @@ export default defineRule<K8sModel>({
     for (const target of podTargets(model)) {
       const { obj, pod } = target;
       let found = false;
-      const vols = seqAt(pod.node, ['volumes']);
-      for (let i = 0; i < (vols?.items.length ?? 0); i++) {
-        const vol = mapAt(pod.node, ['volumes', i]);
-        const path = stringAt(vol, ['hostPath', 'path']);
-        if (!vol || !path || !SOCKETS.has(normalize(path))) continue;
+      for (const { vol, index: i, path } of hostPathVolumes(pod)) {
+        if (!path || !SOCKETS.has(normalize(path))) continue;
         found = true;
         ctx.report({
           range: rangeOf(model, getIn(vol, ['hostPath', 'path']), podRange(model, target)),

@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
-import { getIn, keyNode, stringAt } from './language';
+import { keyNode } from './language';
 import type { K8sModel } from './language';
-import { mapAt, objectLabel, podRange, podTargets, rangeOf, seqAt } from './security-context-util';
+import { hostPathVolumes, objectLabel, podRange, podTargets, rangeOf } from './security-context-util';
 
 export default defineRule<K8sModel>({
   id: 'k8s/host-path-volume',
@@ -26,13 +26,9 @@ export default defineRule<K8sModel>({
     for (const target of podTargets(model)) {
       const { obj, pod } = target;
       let found = false;
-      const vols = seqAt(pod.node, ['volumes']);
-      for (let i = 0; i < (vols?.items.length ?? 0); i++) {
-        const vol = mapAt(vols, [i]);
-        if (!vol || !getIn(vol, ['hostPath'])) continue;
+      for (const { vol, index: i, name: volumeName, path } of hostPathVolumes(pod)) {
         found = true;
-        const name = stringAt(vol, ['name']) ?? `volumes[${i}]`;
-        const path = stringAt(vol, ['hostPath', 'path']);
+        const name = volumeName ?? `volumes[${i}]`;
         ctx.report({
           range: rangeOf(model, keyNode(vol, 'hostPath'), podRange(model, target)),
           message: `${objectLabel(obj)} mounts the node path ${path ? `"${path}" ` : ''}through hostPath volume "${name}".`,

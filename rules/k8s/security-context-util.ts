@@ -106,3 +106,15 @@ export function fixOf(title: string, edits: Edits): Fix | undefined {
 export const BASELINE_CAPABILITIES = new Set([
   'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE', 'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
 ]);
+
+/** The pod's hostPath volumes, with their index, name and node path (either may be missing). */
+export function hostPathVolumes(pod: PodSpec): { vol: YAMLMap; index: number; name: string | null; path: string | null }[] {
+  const out: { vol: YAMLMap; index: number; name: string | null; path: string | null }[] = [];
+  const vols = seqAt(pod.node, ['volumes']);
+  for (let i = 0; i < (vols?.items.length ?? 0); i++) {
+    const vol = mapAt(vols, [i]);
+    if (!vol || !getIn(vol, ['hostPath'])) continue;
+    out.push({ vol, index: i, name: stringAt(vol, ['name']), path: stringAt(vol, ['hostPath', 'path']) });
+  }
+  return out;
+}
