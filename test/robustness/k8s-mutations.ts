@@ -1,9 +1,8 @@
 // Deterministic mutations of Kubernetes manifests (YAML/JSON) for robustness tests, and hand-made
 // pathological inputs (deep nesting, alias bombs, thousands of documents, a 20 MB file). Case `i` of
 // a run depends only on (seed, i, pool), so any failing case can be rebuilt from its label alone.
-import { MUTATORS as TEXT_MUTATORS, Rng, type MutationCase } from './mutations';
+import { MUTATORS as TEXT_MUTATORS, Rng, mutate, type MutationCase, type Mutator } from './mutations';
 
-type Mutator = (src: string, rnd: Rng, pool: string[]) => string;
 
 const splitLines = (s: string) => s.split('\n');
 
@@ -170,23 +169,11 @@ function yamlishToJson(doc: string): Record<string, unknown> {
   return out;
 }
 
-export const K8S_MUTATOR_NAMES = Object.keys(K8S_MUTATORS);
 
-/** Mutated case `i` of a run: applies one to three mutations to a pool file chosen by the PRNG. */
+/** Mutated manifest case `i` of a run (JSON when one of the mutations converted it). */
 export function k8sMutationCase(seed: number, i: number, pool: string[], poolNames: string[]): MutationCase & { path: string } {
-  const rnd = new Rng((seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0);
-  const f = rnd.int(pool.length);
-  let text = pool[f];
-  const applied: string[] = [];
-  const count = rnd.chance(0.6) ? 1 : rnd.range(2, 3);
-  for (let k = 0; k < count; k++) {
-    // Round-robin on the first mutation so every kind gets its share.
-    const name = k === 0 ? K8S_MUTATOR_NAMES[i % K8S_MUTATOR_NAMES.length] : rnd.pick(K8S_MUTATOR_NAMES);
-    text = K8S_MUTATORS[name](text, rnd, pool);
-    applied.push(name);
-  }
-  const path = applied.includes('toJson') ? 'manifest.json' : 'manifest.yaml';
-  return { label: `mutation #${i} (seed ${seed}): ${applied.join('+')} of ${poolNames[f]}`, text, path };
+  const { label, text, applied } = mutate(seed, i, pool, poolNames, K8S_MUTATORS);
+  return { label, text, path: applied.includes('toJson') ? 'manifest.json' : 'manifest.yaml' };
 }
 
 // ---------------------------------------------------------------------------------------------

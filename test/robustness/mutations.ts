@@ -96,7 +96,7 @@ export interface MutationCase {
   text: string;
 }
 
-type Mutator = (src: string, rnd: Rng, pool: string[]) => string;
+export type Mutator = (src: string, rnd: Rng, pool: string[]) => string;
 
 /** Mutations, by name. Each returns a new text from the source, the PRNG and the whole pool. */
 export const MUTATORS: Record<string, Mutator> = {
@@ -190,22 +190,30 @@ export const MUTATORS: Record<string, Mutator> = {
   },
 };
 
-export const MUTATOR_NAMES = Object.keys(MUTATORS);
 
-/** Mutated case `i` of a run: applies one to three mutations to a pool file chosen by the PRNG. */
-export function mutationCase(seed: number, i: number, pool: string[], poolNames: string[]): MutationCase {
+/**
+ * Apply one to three mutations from `mutators` to a pool file chosen by the PRNG for case `i`.
+ * The first mutation goes round-robin so that every kind gets its share.
+ */
+export function mutate(seed: number, i: number, pool: string[], poolNames: string[], mutators: Record<string, Mutator>): MutationCase & { applied: string[] } {
+  const names = Object.keys(mutators);
   const rnd = new Rng((seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0);
   const f = rnd.int(pool.length);
   let text = pool[f];
   const applied: string[] = [];
   const count = rnd.chance(0.6) ? 1 : rnd.range(2, 3);
   for (let k = 0; k < count; k++) {
-    // Round-robin on the first mutation so every kind gets its share.
-    const name = k === 0 ? MUTATOR_NAMES[i % MUTATOR_NAMES.length] : rnd.pick(MUTATOR_NAMES);
-    text = MUTATORS[name](text, rnd, pool);
+    const name = k === 0 ? names[i % names.length] : rnd.pick(names);
+    text = mutators[name](text, rnd, pool);
     applied.push(name);
   }
-  return { label: `mutation #${i} (seed ${seed}): ${applied.join('+')} of ${poolNames[f]}`, text };
+  return { label: `mutation #${i} (seed ${seed}): ${applied.join('+')} of ${poolNames[f]}`, text, applied };
+}
+
+/** Mutated Dockerfile case `i` of a run. */
+export function mutationCase(seed: number, i: number, pool: string[], poolNames: string[]): MutationCase {
+  const { label, text } = mutate(seed, i, pool, poolNames, MUTATORS);
+  return { label, text };
 }
 
 /** Hand-made pathological inputs: deep nesting, huge lines, many stages, many continuations. */
