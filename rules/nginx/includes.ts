@@ -1,0 +1,184 @@
+// `include` across the workspace. Every nginx file publishes a compact copy of its directive tree as
+// its index item; a rule that needs what an `include` brings in (headers from a snippet, the http
+// block a conf.d file is included into) resolves the include's glob against the workspace's nginx
+// files, the way nginx resolves it against its prefix. Unresolvable includes stay unknown: rules
+// treat them as "may set anything" rather than guessing.
+import type { RuleContext, WorkspaceView } from '../types';
+import type { NginxDirective } from './parser';
+import type { NginxModel } from './language';
+
+/** [name, argument values, line, children?] */
+type Node = [string, string[], number, Node[]?];
+
+export interface NginxTreeItem {
+  kind: 'nginx-tree';
+  context: string;
+  tree: Node[];
+}
+
+export function indexTree(model: NginxModel): NginxTreeItem {
+  const ser = (list: NginxDirective[]): Node[] => list.map((d) => (d.block ? [d.name, d.args.map((a) => a.value), d.line, ser(d.block)] : [d.name, d.args.map((a) => a.value), d.line]));
+  return { kind: 'nginx-tree', context: model.topContext, tree: ser(model.directives) };
+}
+
+function treeOf(ws: WorkspaceView, path: string): NginxTreeItem | null {
+  const e = ws.entries('nginx').find((x) => x.path === path);
+  const item = e?.items[0] as NginxTreeItem | undefined;
+  return item?.kind === 'nginx-tree' ? item : null;
+}
+
+/** Directives rebuilt from a summary; offsets are unknown (0), lines are exact. */
+function deserialize(nodes: Node[], parent: NginxDirective | null, file: string): NginxDirective[] {
+  return nodes.map(([name, args, line, children]) => {
+    const d: NginxDirective = {
+      name,
+      args: args.map((value) => ({ value, raw: value, quote: null, start: 0, end: 0 })),
+      start: 0,
+      end: 0,
+      nameEnd: 0,
+      parent,
+      file,
+      line,
+    };
+    if (children) d.block = deserialize(children, d, file);
+    return d;
+  });
+}
+
+const ETC_PREFIXES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/', '/etc/openresty/', '/usr/local/openresty/nginx/conf/'];
+
+function globToRegExp(glob: string): RegExp {
+  let re = '';
+  for (let i = 0; i < glob.length; i++) {
+    const c = glob[i];
+    if (c === '*') re += '[^/]*';
+    else if (c === '?') re += '[^/]';
+    else if (c === '[') {
+      const close = glob.indexOf(']', i + 1);
+      if (close < 0) re += '\\[';
+      else {
+        re += '[' + glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
+        i = close;
+      }
+    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
+  }
+  return new RegExp('^' + re + '$');
+}
+
+function dirname(p: string): string {
+  const i = p.lastIndexOf('/');
+  return i <= 0 ? '' : p.slice(0, i);
+}
+
+/**
+ * Workspace files an `include` names. nginx resolves relative paths against its prefix (the
+ * directory of the main config), so they are tried against the including file's directory and each
+ * directory above it; absolute paths under the usual prefixes (/etc/nginx/...) likewise. Returns
+ * null when nothing in the workspace matches.
+ */
+export function resolveInclude(pattern: string, fromFile: string, ws: WorkspaceView): string[] | null {
+  const from = fromFile.replace(/\\/g, '/');
+  const files = ws.entries('nginx').map((e) => e.path.replace(/\\/g, '/'));
+  let rel = pattern;
+  if (pattern.startsWith('/')) {
+    const prefix = ETC_PREFIXES.find((p) => pattern.startsWith(p));
+    if (!prefix) {
+      const exact = files.filter((f) => globToRegExp(pattern).test(f));
+      return exact.length ? exact.sort() : null;
+    }
+    rel = pattern.slice(prefix.length);
+  }
+  for (let dir = dirname(from); ; dir = dirname(dir)) {
+    const re = globToRegExp((dir ? dir + '/' : '') + rel);
+    const hits = files.filter((f) => re.test(f));
+    if (hits.length) return hits.sort();
+    if (!dir || !dir.includes('/')) break;
+  }
+  return null;
+}
+
+export interface IncludedFile {
+  path: string;
+  directives: NginxDirective[];
+}
+
+/**
+ * What an `include` directive brings in, as directives whose parent is the include's parent block
+ * (so inheritance walks see them in place). null = unresolved (no workspace, or no matching file).
+ */
+export function included(d: NginxDirective, ctx: RuleContext, seen: string[] = []): IncludedFile[] | null {
+  const ws = ctx.workspace;
+  if (!ws || d.name !== 'include' || d.args.length !== 1) return null;
+  const paths = resolveInclude(d.args[0].value, d.file || ctx.filePath, ws);
+  if (!paths) return null;
+  const out: IncludedFile[] = [];
+  for (const p of paths) {
+    if (seen.includes(p) || seen.length > 8) continue; // include cycles and runaway depth
+    const item = treeOf(ws, p);
+    if (item) out.push({ path: p, directives: deserialize(item.tree, d.parent, p) });
+  }
+  return out;
+}
+
+/**
+ * The children of a block (or a file's top level) with every resolvable `include` replaced by what
+ * it includes, recursively. Unresolved includes stay in the list as `include` directives.
+ */
+export function expandedChildren(list: NginxDirective[], ctx: RuleContext, seen: string[] = []): NginxDirective[] {
+  const out: NginxDirective[] = [];
+  for (const d of list) {
+    if (d.name !== 'include') {
+      out.push(d);
+      continue;
+    }
+    const files = included(d, ctx, seen);
+    if (!files) {
+      out.push(d);
+      continue;
+    }
+    for (const f of files) out.push(...expandedChildren(f.directives, ctx, [...seen, f.path]));
+  }
+  return out;
+}
+
+/**
+ * Where this file is included from: the blocks around the first `include` in the workspace that
+ * names it (outermost first, rebuilt from the including file's summary), or null when no file
+ * includes it (a main config, or a workspace that cannot be seen).
+ */
+export function includerChain(model: NginxModel, ctx: RuleContext): { path: string; blocks: NginxDirective[]; context: string } | null {
+  const ws = ctx.workspace;
+  if (!ws) return null;
+  const me = model.path.replace(/\\/g, '/');
+  for (const e of ws.entries('nginx')) {
+    if (e.path === model.path) continue;
+    const item = e.items[0] as NginxTreeItem | undefined;
+    if (item?.kind !== 'nginx-tree') continue;
+    const found = findInclude(deserialize(item.tree, null, e.path), (pattern) => (resolveInclude(pattern, e.path, ws) ?? []).includes(me));
+    if (found) {
+      const blocks: NginxDirective[] = [];
+      for (let p = found.parent; p; p = p.parent) blocks.unshift(p);
+      const last = blocks[blocks.length - 1];
+      const context = !last ? item.context : last.name === 'if' ? 'if' : last.name;
+      return { path: e.path, blocks, context };
+    }
+  }
+  return null;
+}
+
+function findInclude(list: NginxDirective[], names: (pattern: string) => boolean): NginxDirective | null {
+  for (const d of list) {
+    if (d.name === 'include' && d.args.length === 1 && names(d.args[0].value)) return d;
+    if (d.block) {
+      const inner = findInclude(d.block, names);
+      if (inner) return inner;
+    }
+  }
+  return null;
+}
+
+/** The top-level contexts of the linted file: its includer's when known, else the inferred ones. */
+export function effectiveTopContexts(model: NginxModel, ctx: RuleContext): string[] {
+  const chain = includerChain(model, ctx);
+  return chain ? [chain.context] : model.topContexts;
+}

@@ -1,0 +1,127 @@
+// nginx domain: configs found by name and folder (never every `.conf`), or by the `nginx` language
+// id other extensions give them. Parsed with our own tolerant parser; see parser.ts.
+import { LineIndex } from '../text';
+import type { Language, ParsedFile, Range } from '../types';
+import { parseNginx, walkDirectives, type NginxComment, type NginxDirective } from './parser';
+import { DATA_BLOCKS, directiveSpecs } from './directives';
+import { indexTree } from './includes';
+
+export interface NginxModel {
+  path: string;
+  text: string;
+  index: LineIndex;
+  /** Top-level directives of this file. */
+  directives: NginxDirective[];
+  comments: NginxComment[];
+  /**
+   * The context of the file's top level as its content shows: `main` for a whole config, `http`
+   * for a `conf.d` file of server blocks, `server` for a snippet of locations. Rules that know the
+   * including file (includes.ts) use its context instead.
+   */
+  topContext: string;
+  /** Every context the top level could be in (a snippet of `if`/`add_header` fits server and location). */
+  topContexts: string[];
+}
+
+const CONTEXT_ORDER = ['main', 'http', 'server', 'location', 'stream', 'mail', 'upstream', 'events'];
+
+/** The contexts a file's top level most likely has (most votes first), from what its directives allow. */
+export function inferTopContexts(directives: NginxDirective[]): string[] {
+  const votes = new Map<string, number>();
+  let counted = 0;
+  for (const d of directives) {
+    const specs = directiveSpecs(d.name).filter((s) => !s.contexts.includes(''));
+    if (!specs.length) continue;
+    counted++;
+    const ctxs = new Set(specs.flatMap((s) => s.contexts.map((c) => (c === 'if in location' ? 'location' : c))));
+    for (const c of ctxs) votes.set(c, (votes.get(c) ?? 0) + 1);
+  }
+  if (!counted) return ['main'];
+  const best = Math.max(...CONTEXT_ORDER.map((c) => votes.get(c) ?? 0));
+  return CONTEXT_ORDER.filter((c) => (votes.get(c) ?? 0) === best);
+}
+
+export function rangeOf(model: NginxModel, d: { start: number; end: number }): Range {
+  return model.index.range(d.start, d.end);
+}
+
+/** The directive's name only (where most findings point). */
+export function nameRange(model: NginxModel, d: NginxDirective): Range {
+  return model.index.range(d.start, d.nameEnd);
+}
+
+/** Every directive of the file, depth first, data rows of `map`/`types` blocks excluded. */
+export function allDirectives(model: NginxModel): NginxDirective[] {
+  const cached = allCache.get(model);
+  if (cached) return cached;
+  const out: NginxDirective[] = [];
+  for (const d of walkDirectives(model.directives)) if (!isDataRow(d)) out.push(d);
+  allCache.set(model, out);
+  return out;
+}
+const allCache = new WeakMap<NginxModel, NginxDirective[]>();
+
+/** A row of a `map`, `types`, `geo`, ... block rather than a directive. */
+export function isDataRow(d: NginxDirective): boolean {
+  for (let p = d.parent; p; p = p.parent) if (DATA_BLOCKS.has(p.name)) return true;
+  return false;
+}
+
+const PATH_PATTERNS: RegExp[] = [
+  /(^|\/)nginx\.conf$/,
+  /\.nginx$/,
+  /(^|\/)nginx\/(.+\/)?[^/]+\.conf$/,
+  /(^|\/)conf\.d\/[^/]+\.conf$/,
+  /(^|\/)sites-(available|enabled)\/[^/]+$/,
+  /(^|\/)nginx\/(.+\/)?[^/]+\.conf\.template$/,
+  /(^|\/)nginx\.conf\.template$/,
+];
+
+export const nginxLanguage: Language<NginxModel> = {
+  domain: 'nginx',
+  commentPrefix: '#',
+  globs: ['**/nginx.conf', '**/*.nginx', '**/nginx/**/*.conf', '**/conf.d/*.conf', '**/sites-available/*', '**/sites-enabled/*', '**/nginx/**/*.conf.template', '**/nginx.conf.template'],
+
+  matches(path, languageId) {
+    if (languageId && languageId.toLowerCase() === 'nginx') return true;
+    if (languageId && languageId !== 'plaintext' && languageId !== 'properties' && languageId !== 'ini') return false;
+    const p = path.replace(/\\/g, '/');
+    return PATH_PATTERNS.some((re) => re.test(p));
+  },
+
+  parse(text, path): ParsedFile<NginxModel> {
+    const out = parseNginx(text, path);
+    const index = new LineIndex(text);
+    const topContexts = inferTopContexts(out.directives);
+    const model: NginxModel = { path, text, index, directives: out.directives, comments: out.comments, topContext: topContexts[0], topContexts };
+    const templated = /\{\{|<%|\{%/.exec(text);
+    const parseErrors = out.errors.map((e) => ({
+      range: index.range(e.start, e.end),
+      message: templated && e.start >= templated.index ? `${e.message} This looks like a template (${templated[0]}), not an nginx config: render it first.` : e.message,
+    }));
+    return { model, parseErrors };
+  },
+
+  indexItems(model) {
+    return [indexTree(model)];
+  },
+
+  statementEnd(model, line) {
+    const d = directiveAtLine(model, line);
+    return d ? model.index.positionAt(d.block ? d.blockOpen ?? d.end : d.end).line : line;
+  },
+
+  statementStart(model, line) {
+    let best: NginxDirective | null = null;
+    for (const d of allDirectives(model)) {
+      const s = model.index.positionAt(d.start).line;
+      const e = model.index.positionAt(d.block ? d.blockOpen ?? d.end : d.end).line;
+      if (s <= line && line <= e) best = d;
+    }
+    return best ? model.index.positionAt(best.start).line : line;
+  },
+};
+
+function directiveAtLine(model: NginxModel, line: number): NginxDirective | undefined {
+  return allDirectives(model).find((d) => d.line === line);
+}
