@@ -22,8 +22,7 @@ export function indexTree(model: NginxModel): NginxTreeItem {
 }
 
 function treeOf(ws: WorkspaceView, path: string): NginxTreeItem | null {
-  const e = ws.entries('nginx').find((x) => x.path === path);
-  const item = e?.items[0] as NginxTreeItem | undefined;
+  const item = nginxFiles(ws).items.get(path.replace(/\\/g, '/'));
   return item?.kind === 'nginx-tree' ? item : null;
 }
 
@@ -70,6 +69,30 @@ function dirname(p: string): string {
   return i <= 0 ? '' : p.slice(0, i);
 }
 
+/** The workspace's nginx file paths, with a key that changes when the set of files changes. */
+function nginxFiles(ws: WorkspaceView): ViewFiles {
+  let hit = filesOfView.get(ws);
+  if (!hit) {
+    const entries = ws.entries('nginx');
+    const files = entries.map((e) => e.path.replace(/\\/g, '/'));
+    hit = { files, key: files.join('\n'), items: new Map(entries.map((e, i) => [files[i], e.items[0] as NginxTreeItem])) };
+    filesOfView.set(ws, hit);
+  }
+  return hit;
+}
+interface ViewFiles {
+  files: string[];
+  key: string;
+  items: Map<string, NginxTreeItem | undefined>;
+}
+// One lint of one file sees one view object: list its files once, not once per include per rule.
+const filesOfView = new WeakMap<WorkspaceView, ViewFiles>();
+
+// Include resolution is asked for the same (pattern, file) pairs by every rule of every file:
+// cache the answers for the current set of workspace files.
+let cacheKey = '';
+let resolveCache = new Map<string, string[] | null>();
+
 /**
  * Workspace files an `include` names. nginx resolves relative paths against its prefix (the
  * directory of the main config), so they are tried against the including file's directory and each
@@ -77,8 +100,18 @@ function dirname(p: string): string {
  * null when nothing in the workspace matches.
  */
 export function resolveInclude(pattern: string, fromFile: string, ws: WorkspaceView): string[] | null {
+  const { files, key } = nginxFiles(ws);
+  if (key !== cacheKey) {
+    cacheKey = key;
+    resolveCache = new Map();
+  }
   const from = fromFile.replace(/\\/g, '/');
-  const files = ws.entries('nginx').map((e) => e.path.replace(/\\/g, '/'));
+  const k = from + '\n' + pattern;
+  if (!resolveCache.has(k)) resolveCache.set(k, resolveUncached(pattern, from, files));
+  return resolveCache.get(k)!;
+}
+
+function resolveUncached(pattern: string, from: string, files: string[]): string[] | null {
   let rel = pattern;
   if (pattern.startsWith('/')) {
     const prefix = ETC_PREFIXES.find((p) => pattern.startsWith(p));
@@ -146,18 +179,32 @@ export function expandedChildren(list: NginxDirective[], ctx: RuleContext, seen:
  * names it (outermost first, rebuilt from the including file's summary), or null when no file
  * includes it (a main config, or a workspace that cannot be seen).
  */
-export function includerChain(model: NginxModel, ctx: RuleContext): { path: string; blocks: NginxDirective[]; context: string } | null {
+export function includerChain(model: NginxModel, ctx: RuleContext): IncluderChain | null {
   const ws = ctx.workspace;
   if (!ws) return null;
+  let perModel = chainCache.get(ws);
+  if (!perModel) chainCache.set(ws, (perModel = new WeakMap()));
+  if (!perModel.has(model)) perModel.set(model, findIncluder(model, ws));
+  return perModel.get(model)!;
+}
+
+export interface IncluderChain {
+  path: string;
+  blocks: NginxDirective[];
+  context: string;
+}
+const chainCache = new WeakMap<WorkspaceView, WeakMap<NginxModel, IncluderChain | null>>();
+
+function findIncluder(model: NginxModel, ws: WorkspaceView): IncluderChain | null {
   const me = model.path.replace(/\\/g, '/');
   for (const e of ws.entries('nginx')) {
     if (e.path === model.path) continue;
     const item = e.items[0] as NginxTreeItem | undefined;
     if (item?.kind !== 'nginx-tree') continue;
-    const found = findInclude(deserialize(item.tree, null, e.path), (pattern) => (resolveInclude(pattern, e.path, ws) ?? []).includes(me));
-    if (found) {
+    for (const inc of includesOf(item, e.path)) {
+      if (!(resolveInclude(inc.args[0].value, e.path, ws) ?? []).includes(me)) continue;
       const blocks: NginxDirective[] = [];
-      for (let p = found.parent; p; p = p.parent) blocks.unshift(p);
+      for (let p = inc.parent; p; p = p.parent) blocks.unshift(p);
       const last = blocks[blocks.length - 1];
       const context = !last ? item.context : last.name === 'if' ? 'if' : last.name;
       return { path: e.path, blocks, context };
@@ -166,15 +213,24 @@ export function includerChain(model: NginxModel, ctx: RuleContext): { path: stri
   return null;
 }
 
-function findInclude(list: NginxDirective[], names: (pattern: string) => boolean): NginxDirective | null {
-  for (const d of list) {
-    if (d.name === 'include' && d.args.length === 1 && names(d.args[0].value)) return d;
-    if (d.block) {
-      const inner = findInclude(d.block, names);
-      if (inner) return inner;
-    }
+const includesCache = new WeakMap<NginxTreeItem, NginxDirective[]>();
+
+/** The `include` directives of a file's summary (rebuilt once per summary). */
+function includesOf(item: NginxTreeItem, path: string): NginxDirective[] {
+  let list = includesCache.get(item);
+  if (!list) {
+    list = [];
+    collectIncludes(deserialize(item.tree, null, path), list);
+    includesCache.set(item, list);
   }
-  return null;
+  return list;
+}
+
+function collectIncludes(nodes: NginxDirective[], out: NginxDirective[]): void {
+  for (const d of nodes) {
+    if (d.name === 'include' && d.args.length === 1) out.push(d);
+    if (d.block) collectIncludes(d.block, out);
+  }
 }
 
 /** The top-level contexts of the linted file: its includer's when known, else the inferred ones. */

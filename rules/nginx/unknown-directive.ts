@@ -22,9 +22,13 @@ export default defineRule<NginxModel>({
   },
   check(model, ctx) {
     const extra = new Set(ctx.options.extraDirectives as string[]);
-    for (const d of allDirectives(model)) {
+    const all = allDirectives(model);
+    let unknown = 0;
+    for (const d of all) {
       if (!d.name || isKnownDirective(d.name) || THIRD_PARTY_DIRECTIVE.test(d.name) || extra.has(d.name)) continue;
+      unknown++;
       ctx.report({ range: nameRange(model, d), message: `Unknown directive "${d.name}": nginx will refuse to load this config. Check the spelling, or add it to the rule option extraDirectives if a third-party module provides it.` });
     }
+    if (!unknown && all.length) ctx.pass({ range: nameRange(model, all[0]), message: `All ${all.length} directives are ones nginx knows.` });
   },
 });

@@ -17,7 +17,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import path from 'node:path';
 import { readFileSync, existsSync } from 'node:fs';
-import { getRule, allRules } from '../../../rules/index';
+import { getRule, allRules, languages } from '../../../rules/index';
 import { applyTextEdits, LineIndex } from '../../../rules/text';
 import type { TextEdit, WorkspaceView, WorkspaceEntry } from '../../../rules/types';
 import { CONFIG_FILE_NAME, parseConfigText, resolveConfig, type ResolvedConfig, type ConfigError } from '../engine/config';
@@ -77,9 +77,13 @@ export function startServer(connection: Connection): void {
     },
   };
   let dependentsTimer: NodeJS.Timeout | undefined;
+  /** Do files of this domain read other files' summaries (cross-file rules, nginx includes)? */
+  function isCrossFileDomain(domain: string): boolean {
+    return allRules.some((r) => r.needsWorkspace && r.domain === domain) || languages.some((l) => l.domain === domain && l.indexItems);
+  }
   /** A file's summary changed: files of that domain may now have other cross-object findings. */
   function scheduleDependents(domain: string): void {
-    if (!allRules.some((r) => r.needsWorkspace && r.domain === domain)) return;
+    if (!isCrossFileDomain(domain)) return;
     clearTimeout(dependentsTimer);
     dependentsTimer = setTimeout(() => void relintDomain(domain), 400);
   }
@@ -302,7 +306,7 @@ export function startServer(connection: Connection): void {
       // Files linted early saw only part of the workspace: lint the domains with cross-file rules again.
       for (const domain of new Set([...results.values()].map((r) => r.domain))) {
         if (generation !== indexGeneration) return;
-        if (allRules.some((r) => r.needsWorkspace && r.domain === domain)) await relintDomain(domain);
+        if (isCrossFileDomain(domain)) await relintDomain(domain);
       }
       const evidence: WorkspaceEvidence[] = [];
       for (const root of roots) evidence.push(await collectWorkspaceEvidence(root, config));
