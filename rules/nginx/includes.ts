@@ -46,7 +46,18 @@ function deserialize(nodes: Node[], parent: NginxDirective | null, file: string)
 
 const ETC_PREFIXES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/', '/etc/openresty/', '/usr/local/openresty/nginx/conf/'];
 
+const globCache = new Map<string, RegExp>();
+
 function globToRegExp(glob: string): RegExp {
+  let hit = globCache.get(glob);
+  if (!hit) {
+    if (globCache.size > 5000) globCache.clear();
+    globCache.set(glob, (hit = compileGlob(glob)));
+  }
+  return hit;
+}
+
+function compileGlob(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i];
@@ -75,7 +86,7 @@ function nginxFiles(ws: WorkspaceView): ViewFiles {
   if (!hit) {
     const entries = ws.entries('nginx');
     const files = entries.map((e) => e.path.replace(/\\/g, '/'));
-    hit = { files, key: files.join('\n'), items: new Map(entries.map((e, i) => [files[i], e.items[0] as NginxTreeItem])) };
+    hit = { files, key: [...files].sort().join('\n'), items: new Map(entries.map((e, i) => [files[i], e.items[0] as NginxTreeItem])) };
     filesOfView.set(ws, hit);
   }
   return hit;
