@@ -10,8 +10,9 @@ export DEBIAN_FRONTEND=noninteractive
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 
 SHARED=../shared
-# Debian packages: chromium for Playwright, ripgrep and libkrb5-dev for installing code-server.
-APT_PACKAGES=(chromium ripgrep libkrb5-dev)
+# Debian packages: chromium for Playwright, ripgrep and libkrb5-dev for installing code-server,
+# nginx (1.22) with its stream and mail modules and openssl for the `nginx -t` tests (test/nginx).
+APT_PACKAGES=(chromium ripgrep libkrb5-dev nginx libnginx-mod-stream libnginx-mod-mail openssl)
 
 step_started=-1
 step() {
@@ -45,13 +46,28 @@ for p in "${APT_PACKAGES[@]}"; do
   dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p")
 done
 if ((${#missing[@]})); then
+  # Installing nginx must not start a server (the tests only run `nginx -t`): without a
+  # policy-rc.d, invoke-rc.d would start it. Add one that refuses for the install, then remove it.
+  policy=/usr/sbin/policy-rc.d
+  added_policy=0
+  if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\n# added by .ci/setup-system.sh while installing packages\nexit 101\n' | as_root tee "$policy" >/dev/null
+    as_root chmod 755 "$policy"
+    added_policy=1
+    trap 'as_root rm -f "$policy"' EXIT
+  fi
   as_root apt-get update -qq >/dev/null
   as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  if ((added_policy)); then
+    as_root rm -f "$policy"
+    trap - EXIT
+  fi
   echo "    installed: ${missing[*]}"
 else
   echo "    already installed"
 fi
 echo "    $(chromium --version 2>/dev/null | head -n1)"
+echo "    $(/usr/sbin/nginx -v 2>&1 | head -n1)"
 
 step "code-server (for the end-to-end test)"
 install_log=$(mktemp)

@@ -310,6 +310,13 @@ export const controls: ControlDef[] = [
     },
   },
   {
+    id: 'ops.health-endpoint',
+    category: 'ops',
+    title: 'Health endpoint or probe',
+    description: 'The service can be asked whether it is healthy: the image declares a HEALTHCHECK or its pods have readiness and liveness probes.',
+    domains: ['docker', 'k8s'],
+  },
+  {
     id: 'ops.env-files',
     category: 'ops',
     title: '.env files kept out of git',

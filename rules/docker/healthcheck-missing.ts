@@ -9,7 +9,7 @@ export default defineRule<DockerModel>({
   id: 'docker/healthcheck-missing',
   title: 'Final image declares a HEALTHCHECK',
   level: 'report',
-  controls: ['container.healthcheck'],
+  controls: ['container.healthcheck', 'ops.health-endpoint'],
   aliases: { hadolint: ['DL3057'], checkov: ['CKV_DOCKER_2'], trivy: ['AVD-DS-0026'] },
   hasSuggestions: true,
   docs: {

@@ -6,7 +6,7 @@ export default defineRule<K8sModel>({
   id: 'k8s/liveness-probe',
   title: 'Containers declare a liveness probe',
   level: 'warn',
-  controls: ['k8s.probes'],
+  controls: ['k8s.probes', 'ops.health-endpoint'],
   aliases: { kubeLinter: ['no-liveness-probe'], polaris: ['livenessProbeMissing'], kubeScore: ['pod-probes'], checkov: ['CKV_K8S_8'] },
   hasSuggestions: true,
   docs: {

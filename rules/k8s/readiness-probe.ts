@@ -6,7 +6,7 @@ export default defineRule<K8sModel>({
   id: 'k8s/readiness-probe',
   title: 'Containers declare a readiness probe',
   level: 'warn',
-  controls: ['k8s.probes'],
+  controls: ['k8s.probes', 'ops.health-endpoint'],
   aliases: { kubeLinter: ['no-readiness-probe'], polaris: ['readinessProbeMissing'], kubeScore: ['pod-probes'], checkov: ['CKV_K8S_9'] },
   hasSuggestions: true,
   docs: {

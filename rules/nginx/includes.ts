@@ -165,22 +165,37 @@ export function included(d: NginxDirective, ctx: RuleContext, seen: string[] = [
 }
 
 /**
- * The children of a block (or a file's top level) with every resolvable `include` replaced by what
- * it includes, recursively. Unresolved includes stay in the list as `include` directives.
+ * Stock files that hold no server configuration (MIME types, FastCGI/uwsgi/SCGI/proxy parameters,
+ * charset maps): an unresolved include of one of them hides nothing a rule asks about.
  */
-export function expandedChildren(list: NginxDirective[], ctx: RuleContext, seen: string[] = []): NginxDirective[] {
+export const INERT_INCLUDE = /(^|\/)(mime\.types|[\w.-]*\.types|[\w-]*_params|fastcgi\.conf|koi-utf|koi-win|win-utf)$/;
+
+export function isInertInclude(d: NginxDirective): boolean {
+  return d.name === 'include' && d.args.length === 1 && INERT_INCLUDE.test(d.args[0].value);
+}
+
+/** Included files one expansion may read: files that include each other must not explode. */
+const EXPANSION_BUDGET = 200;
+
+/**
+ * The children of a block (or a file's top level) with every resolvable `include` replaced by what
+ * it includes, recursively. Unresolved includes stay in the list as `include` directives, except
+ * inert ones (mime.types, *_params), which are dropped. Past the budget, includes stay unresolved.
+ */
+export function expandedChildren(list: NginxDirective[], ctx: RuleContext, seen: string[] = [], budget = { files: EXPANSION_BUDGET }): NginxDirective[] {
   const out: NginxDirective[] = [];
   for (const d of list) {
     if (d.name !== 'include') {
       out.push(d);
       continue;
     }
-    const files = included(d, ctx, seen);
+    const files = budget.files > 0 ? included(d, ctx, seen) : null;
     if (!files) {
-      out.push(d);
+      if (!isInertInclude(d)) out.push(d);
       continue;
     }
-    for (const f of files) out.push(...expandedChildren(f.directives, ctx, [...seen, f.path]));
+    budget.files -= files.length;
+    for (const f of files) out.push(...expandedChildren(f.directives, ctx, [...seen, f.path], budget));
   }
   return out;
 }

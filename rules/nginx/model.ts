@@ -73,8 +73,10 @@ function lineIndentAt(model: NginxModel, offset: number): string {
 /** Indentation of the children of `block` (from its first child, else the block's own + one unit). */
 export function childIndent(model: NginxModel, block: NginxDirective | null): string {
   const kids = childrenOf(model, block);
-  if (kids.length) return lineIndentAt(model, kids[0].start);
-  return block ? lineIndentAt(model, block.start) + indentUnit(model) : '';
+  const own = block ? lineIndentAt(model, block.start) + indentUnit(model) : '';
+  // A first child on the block's own line (`server { listen 80; }`) says nothing about indentation.
+  if (kids.length && !(block && model.index.positionAt(kids[0].start).line === model.index.positionAt(block.start).line)) return lineIndentAt(model, kids[0].start);
+  return own;
 }
 
 /**
