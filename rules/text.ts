@@ -45,7 +45,8 @@ export class LineIndex {
       if (this.starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: offset - this.starts[lo] };
+    // An offset between the CR and LF of a CRLF pair belongs to the end of its line.
+    return { line: lo, character: Math.min(offset, this.lineEnd(lo)) - this.starts[lo] };
   }
 
   offsetAt(position: Position): number {

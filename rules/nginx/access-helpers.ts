@@ -29,9 +29,75 @@ export function isOpaqueInclude(d: NginxDirective): boolean {
   return d.name === 'include' && !STOCK_INCLUDE.test(d.args[0]?.value ?? '');
 }
 
+// Rules ask about the same blocks over and over (the http block once per server, per status
+// page, per `return`): expansions and per-name indexes are computed once per list and workspace
+// view, so that a config with thousands of servers is linted in linear time.
+const NO_WORKSPACE = {};
+interface Expansion {
+  children: NginxDirective[];
+  unresolved: boolean;
+}
+const expansions = new WeakMap<object, WeakMap<NginxDirective[], Expansion>>();
+
+function expansionOf(list: NginxDirective[], ctx: RuleContext): Expansion {
+  const key = ctx.workspace ?? NO_WORKSPACE;
+  let perView = expansions.get(key);
+  if (!perView) expansions.set(key, (perView = new WeakMap()));
+  let hit = perView.get(list);
+  if (!hit) {
+    const children = expandedChildren(list, ctx);
+    perView.set(list, (hit = { children, unresolved: children.some(isOpaqueInclude) }));
+  }
+  return hit;
+}
+
+/** `expandedChildren(list, ctx)`, computed once per list (and workspace view). Do not mutate the result. */
+export function expandedOf(list: NginxDirective[], ctx: RuleContext): NginxDirective[] {
+  return expansionOf(list, ctx).children;
+}
+
+const nameIndexes = new WeakMap<NginxDirective[], Map<string, NginxDirective[]>>();
+
+/** The directives of a list by name, in order (computed once per list). */
+function nameIndex(list: NginxDirective[]): Map<string, NginxDirective[]> {
+  let index = nameIndexes.get(list);
+  if (!index) {
+    index = new Map();
+    for (const d of list) {
+      const same = index.get(d.name);
+      if (same) same.push(d);
+      else index.set(d.name, [d]);
+    }
+    nameIndexes.set(list, index);
+  }
+  return index;
+}
+
+const NONE: readonly NginxDirective[] = [];
+
+/** The directives of a list with this name, in order (do not mutate the result). */
+export function named(list: NginxDirective[], name: string): readonly NginxDirective[] {
+  return nameIndex(list).get(name) ?? NONE;
+}
+
+/** The last directive of a list with this name (the one nginx uses), or undefined. */
+export function lastNamed(list: NginxDirective[], name: string): NginxDirective | undefined {
+  const same = nameIndex(list).get(name);
+  return same?.[same.length - 1];
+}
+
+const accessLists = new WeakMap<NginxDirective[], NginxDirective[]>();
+
+/** The `allow`/`deny` directives of a list, in order (computed once per list; do not mutate). */
+export function accessList(list: NginxDirective[]): NginxDirective[] {
+  let hit = accessLists.get(list);
+  if (!hit) accessLists.set(list, (hit = list.filter((c) => c.name === 'allow' || c.name === 'deny')));
+  return hit;
+}
+
 function scopeOf(block: NginxDirective | null, list: NginxDirective[], ctx: RuleContext, foreign: boolean): Scope {
-  const children = expandedChildren(list, ctx);
-  return { block, children, unresolved: children.some(isOpaqueInclude), foreign };
+  const { children, unresolved } = expansionOf(list, ctx);
+  return { block, children, unresolved, foreign };
 }
 
 /**
@@ -49,11 +115,21 @@ export function scopesAround(d: NginxDirective, model: NginxModel, ctx: RuleCont
   return { scopes };
 }
 
-/** Every directive in a list and its blocks, includes expanded (unresolved includes kept). */
+/**
+ * Every directive in a list and its blocks, includes expanded (unresolved includes kept), depth
+ * first in source order. Iterative: deep nesting must not overflow the stack.
+ */
 export function walkExpanded(list: NginxDirective[], ctx: RuleContext, visit: (d: NginxDirective) => void): void {
-  for (const d of expandedChildren(list, ctx)) {
+  const stack: { items: NginxDirective[]; i: number }[] = [{ items: expandedOf(list, ctx), i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.items.length) {
+      stack.pop();
+      continue;
+    }
+    const d = top.items[top.i++];
     visit(d);
-    if (d.block && !d.rawBody) walkExpanded(d.block, ctx, visit);
+    if (d.block && !d.rawBody) stack.push({ items: expandedOf(d.block, ctx), i: 0 });
   }
 }
 

@@ -65,7 +65,10 @@ export function variableSpec(name: string): { module: string; description: strin
 
 /**
  * Argument counts from the documented syntax, e.g. "*`name`* *`value`* [`always`]" takes 2 or 3.
- * Alternatives (`a` | `b`) count once; `[...]` is optional; "..." repeats the item before it.
+ * `[...]` groups are optional and may nest ("*`path`* [*`level1`* [*`level2`*]]" takes 1 to 3);
+ * ` | ` separates alternatives; "..." repeats the item before it; a word named "parameters" stands
+ * for any number of key=value words. Brackets inside a word (`gzip[=]`, `[*protocol*://]*address*`)
+ * belong to the word.
  */
 export function argBounds(syntax: string[]): { minArgs: number; maxArgs: number; choices?: string[] } {
   let min = Infinity;
@@ -73,24 +76,9 @@ export function argBounds(syntax: string[]): { minArgs: number; maxArgs: number;
   const choices: string[] = [];
   let allChoices = syntax.length > 0;
   for (const raw of syntax) {
-    for (const alt of splitTopLevel(raw.replace(/\{\.\.\.\}/g, ' ').replace(/[`*\\]/g, ''))) {
-      let depth = 0;
-      let required = 0;
-      let optional = 0;
-      let unbounded = false;
-      for (const word of alt.split(/\s+/).filter(Boolean)) {
-        // "..." repeats; a word named "parameters" stands for any number of key=value words.
-        if (word.includes('...') || /parameters\]?$/.test(word)) unbounded = true;
-        const bare = word.replace(/\.\.\./g, '');
-        if (depth === 0 && bare) {
-          if (bare.startsWith('[')) optional++;
-          else required++;
-        }
-        depth = Math.max(0, depth + (word.match(/\[/g) ?? []).length - (word.match(/\]/g) ?? []).length);
-      }
-      min = Math.min(min, required);
-      max = Math.max(max, unbounded ? Infinity : required + optional);
-    }
+    const [lo, hi] = syntaxBounds(raw.replace(/\{\.\.\.\}/g, ' ').replace(/[`*\\]/g, ''));
+    min = Math.min(min, lo);
+    max = Math.max(max, hi);
     // A pure choice between literal keywords: `on` | `off`.
     if (/^`[a-z0-9_.-]+`(\s*\|\s*`[a-z0-9_.-]+`)*$/i.test(raw.trim())) choices.push(...raw.split('|').map((w) => w.trim().replace(/`/g, '')));
     else allChoices = false;
@@ -99,21 +87,78 @@ export function argBounds(syntax: string[]): { minArgs: number; maxArgs: number;
   return allChoices && choices.length ? { minArgs: min, maxArgs: max, choices } : { minArgs: min, maxArgs: max };
 }
 
-/** Split a syntax at `|` outside brackets: "a | b c" is the alternatives "a" and "b c". */
-function splitTopLevel(s: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let cur = '';
-  for (const c of s) {
-    if (c === '[') depth++;
-    else if (c === ']') depth = Math.max(0, depth - 1);
-    if (c === '|' && depth === 0) {
-      out.push(cur);
-      cur = '';
-    } else cur += c;
+type SyntaxItem = { word: string } | { group: SyntaxItem[][] };
+
+/** [fewest, most] words of one syntax line (markup already removed). */
+function syntaxBounds(s: string): [number, number] {
+  // Tokens: '[' and ']' of optional groups, '|' between alternatives, words.
+  const toks: string[] = [];
+  let i = 0;
+  const closeOf = (open: number) => {
+    for (let k = open, depth = 0; k < s.length; k++) {
+      if (s[k] === '[') depth++;
+      else if (s[k] === ']' && --depth === 0) return k;
+    }
+    return -1;
+  };
+  while (i < s.length) {
+    const c = s[i];
+    if (/\s/.test(c)) i++;
+    else if (c === ']') toks.push(']'), i++;
+    else if (c === '|' && (i + 1 >= s.length || /\s/.test(s[i + 1]))) toks.push('|'), i++;
+    else if (c === '[' && /^($|[\s\]|])/.test(s.slice(closeOf(i) + 1, closeOf(i) + 2)) && closeOf(i) > 0) toks.push('['), i++;
+    else {
+      // A word: up to whitespace or a group's closing bracket; quotes and in-word brackets kept whole.
+      let j = i;
+      let depth = 0;
+      while (j < s.length) {
+        const d = s[j];
+        if (d === "'") {
+          const q = s.indexOf("'", j + 1);
+          j = q < 0 ? s.length : q + 1;
+          continue;
+        }
+        if (d === '[') depth++;
+        else if (d === ']') {
+          if (depth === 0) break;
+          depth--;
+        } else if (/\s/.test(d) && depth === 0) break;
+        j++;
+      }
+      toks.push(s.slice(i, j));
+      i = j;
+    }
   }
-  out.push(cur);
-  return out;
+  let p = 0;
+  const alternatives = (): SyntaxItem[][] => {
+    const alts: SyntaxItem[][] = [[]];
+    while (p < toks.length && toks[p] !== ']') {
+      const t = toks[p++];
+      if (t === '|') alts.push([]);
+      else if (t === '[') {
+        const group = alternatives();
+        p++; // ']'
+        alts[alts.length - 1].push({ group });
+      } else alts[alts.length - 1].push({ word: t });
+    }
+    return alts;
+  };
+  const root = alternatives();
+  const itemBounds = (it: SyntaxItem): [number, number] => {
+    if ('group' in it) return [0, altBounds(it.group)[1]];
+    if (/^\.\.\.$/.test(it.word)) return [0, Infinity];
+    return [1, it.word.includes('...') || /parameters$/.test(it.word) ? Infinity : 1];
+  };
+  const seqBounds = (xs: SyntaxItem[]): [number, number] =>
+    xs.reduce<[number, number]>((a, x) => {
+      const [lo, hi] = itemBounds(x);
+      return [a[0] + lo, a[1] + hi];
+    }, [0, 0]);
+  function altBounds(alts: SyntaxItem[][]): [number, number] {
+    const bs = alts.map(seqBounds);
+    return [Math.min(...bs.map((b) => b[0])), Math.max(...bs.map((b) => b[1]))];
+  }
+  return altBounds(root);
 }
 
 /** Where nginx's source accepts more than nginx.org's syntax line documents. */

@@ -2,8 +2,7 @@ import { defineRule, type RuleContext } from '../types';
 import { nameRange, type NginxModel } from './language';
 import type { NginxDirective } from './parser';
 import { httpServers, indentUnit, insertLines } from './model';
-import { expandedChildren } from './includes';
-import { CONTENT_HANDLERS, isOpaqueInclude, locationLabel, locationMatch, locationMatches, scopesAround, serverLabel, walkExpanded } from './access-helpers';
+import { CONTENT_HANDLERS, expandedOf, isOpaqueInclude, lastNamed, locationLabel, locationMatch, locationMatches, scopesAround, serverLabel, walkExpanded } from './access-helpers';
 
 /** Dotfile paths a hidden-file guard must cover (any one of them, like gixy-ng's `/\.git` check). */
 const PROBES = ['/.git/HEAD', '/.env'];
@@ -39,7 +38,7 @@ function findGuard(server: NginxDirective, ctx: RuleContext): Guard | null {
   let found: Guard | null = null;
   walkExpanded(server.block ?? [], ctx, (d) => {
     if (found) return;
-    if (d.name === 'location' && d.block && PROBES.some((p) => locationMatches(d, p)) && denies(expandedChildren(d.block, ctx))) found = { directive: d, label: locationLabel(d) };
+    if (d.name === 'location' && d.block && PROBES.some((p) => locationMatches(d, p)) && denies(expandedOf(d.block, ctx))) found = { directive: d, label: locationLabel(d) };
     else if (d.name === 'if' && d.parent === server && ifGuard(d)) found = { directive: d, label: `if ${d.args.map((x) => x.raw).join(' ')}` };
   });
   return found;
@@ -64,30 +63,36 @@ function mayHideGuard(server: NginxDirective, ctx: RuleContext): boolean {
  * itself, for requests no `location /` catches) has no content handler and a `root`/`alias` applies.
  */
 function servesFiles(server: NginxDirective, model: NginxModel, ctx: RuleContext): boolean {
-  const own = expandedChildren(server.block ?? [], ctx);
+  const own = expandedOf(server.block ?? [], ctx);
   if (own.some((c) => c.name === 'return')) return false; // a redirect-only server
   const rootAbove = (() => {
     const { scopes } = scopesAround(server.block?.[0] ?? server, model, ctx);
     for (const s of scopes) {
-      const r = [...s.children].reverse().find((c) => c.name === 'root');
+      const r = lastNamed(s.children, 'root');
       if (r) return r.args[0]?.value !== '/dev/null';
     }
     return false;
   })();
+  // Any location (at any depth, under locations that hand requests on) that serves files: the
+  // answer does not depend on the order, so an explicit stack walks it (deep nesting is safe).
   let files = false;
-  const visit = (list: NginxDirective[], rooted: boolean) => {
-    for (const d of expandedChildren(list, ctx)) {
-      if (files || d.name !== 'location' || !d.block) continue;
+  const stack: { list: NginxDirective[]; rooted: boolean }[] = [{ list: server.block ?? [], rooted: rootAbove }];
+  while (stack.length && !files) {
+    const { list, rooted } = stack.pop()!;
+    for (const d of expandedOf(list, ctx)) {
+      if (d.name !== 'location' || !d.block) continue;
       const { modifier } = locationMatch(d);
-      const kids = expandedChildren(d.block, ctx);
+      const kids = expandedOf(d.block, ctx);
       if (modifier === '@' || kids.some((c) => c.name === 'internal')) continue;
       const ownRoot = kids.find((c) => c.name === 'root' || c.name === 'alias');
       const hasRoot = ownRoot ? ownRoot.args[0]?.value !== '/dev/null' : rooted;
-      if (hasRoot && !kids.some((c) => CONTENT_HANDLERS.has(c.name) || /_by_lua/.test(c.name))) files = true;
-      else visit(d.block, hasRoot);
+      if (hasRoot && !kids.some((c) => CONTENT_HANDLERS.has(c.name) || /_by_lua/.test(c.name))) {
+        files = true;
+        break;
+      }
+      stack.push({ list: d.block, rooted: hasRoot });
     }
-  };
-  visit(server.block ?? [], rootAbove);
+  }
   if (files) return true;
   const catchAll = own.some((c) => c.name === 'location' && ['/', '^~ /'].includes(c.args.map((a) => a.value).join(' ')));
   return rootAbove && !catchAll;

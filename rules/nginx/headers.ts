@@ -314,11 +314,30 @@ export function headerLevel(model: NginxModel, block: NginxDirective | null, ctx
   const cache = cacheFor(model, ctx);
   const hit = cache.levels.get(block);
   if (hit) return hit;
-  const parent = headerLevel(model, parentLevelBlock(block), ctx);
-  const unresolved: NginxDirective[] = [];
-  const children = expand(block.block ?? [], model, ctx, [model.path], unresolved);
-  const level = buildLevel(block, block.name, !fileOf(block, model), parent, children, unresolved, model);
-  cache.levels.set(block, level);
+  // The blocks up to the nearest level already built (or the top), built outermost first: an
+  // explicit list rather than recursion, so deep nesting cannot overflow the stack.
+  const pending: NginxDirective[] = [];
+  let parent: HeaderLevel | null = null;
+  for (let b: NginxDirective | null = block; ; b = parentLevelBlock(b)) {
+    if (!b) {
+      parent = topLevel(model, ctx);
+      break;
+    }
+    const known = cache.levels.get(b);
+    if (known) {
+      parent = known;
+      break;
+    }
+    pending.push(b);
+  }
+  let level = parent;
+  for (let i = pending.length - 1; i >= 0; i--) {
+    const b = pending[i];
+    const unresolved: NginxDirective[] = [];
+    const children = expand(b.block ?? [], model, ctx, [model.path], unresolved);
+    level = buildLevel(b, b.name, !fileOf(b, model), level, children, unresolved, model);
+    cache.levels.set(b, level);
+  }
   return level;
 }
 
@@ -344,7 +363,15 @@ export function effectiveOf(level: HeaderLevel, model: NginxModel, ctx: RuleCont
   const cache = cacheFor(model, ctx);
   const hit = cache.effective.get(level);
   if (hit) return hit;
-  const parent = level.parent ? effectiveOf(level.parent, model, ctx) : null;
+  // Outer levels first (iteratively: deep nesting must not overflow the stack).
+  const pending: HeaderLevel[] = [];
+  for (let l = level.parent; l && !cache.effective.has(l); l = l.parent) pending.push(l);
+  for (let i = pending.length - 1; i >= 0; i--) effectiveOfLevel(pending[i], pending[i].parent ? cache.effective.get(pending[i].parent!)! : null, cache);
+  return effectiveOfLevel(level, level.parent ? cache.effective.get(level.parent)! : null, cache);
+}
+
+/** The headers in force at a level whose parent's are known. */
+function effectiveOfLevel(level: HeaderLevel, parent: EffectiveHeaders | null, cache: Cache): EffectiveHeaders {
   const { mode, directive: modeDirective } = inheritMode(level);
   const parentAdd = parent ? parent.list.filter((e) => e.via === 'add_header') : [];
   const parentMore = parent ? parent.list.filter((e) => e.via === 'more_set_headers') : [];
@@ -390,15 +417,29 @@ const NOT_HTTP = new Set(['stream', 'mail', 'upstream', 'events', 'map', 'types'
 /** Every header level block written in the linted file (http, server, location, if), depth first. */
 export function levelBlocks(model: NginxModel): NginxDirective[] {
   const out: NginxDirective[] = [];
-  const walk = (list: NginxDirective[]) => {
-    for (const d of list) {
-      if (!d.block || NOT_HTTP.has(d.name)) continue;
-      if (HEADER_LEVELS.has(d.name)) out.push(d);
-      walk(d.block);
-    }
-  };
-  walk(model.directives);
+  eachBlock(model.directives, (d) => {
+    if (HEADER_LEVELS.has(d.name)) out.push(d);
+  });
   return out;
+}
+
+/**
+ * Every block under a list (not map/types/upstream/stream... ones, nor what they hold), depth first
+ * in source order. Iterative: deep nesting must not overflow the stack.
+ */
+function eachBlock(list: NginxDirective[], visit: (d: NginxDirective) => void): void {
+  const stack: { list: NginxDirective[]; i: number }[] = [{ list, i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.list.length) {
+      stack.pop();
+      continue;
+    }
+    const d = top.list[top.i++];
+    if (!d.block || NOT_HTTP.has(d.name)) continue;
+    visit(d);
+    stack.push({ list: d.block, i: 0 });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -413,16 +454,37 @@ export interface ResolvedValue {
 
 /** The `map` blocks of the linted file and the workspace that set `$name`. */
 function mapsFor(name: string, model: NginxModel, ctx: RuleContext): NginxDirective[] {
-  const out: NginxDirective[] = [];
-  const visit = (list: NginxDirective[]) => {
-    for (const d of list) {
-      if (d.name === 'map' && d.block && d.args[1]?.value === '$' + name) out.push(d);
-      else if (d.block && d.name !== 'map') visit(d.block);
-    }
-  };
-  visit(model.directives);
+  const out = [...(fileMaps(model).get('$' + name) ?? [])];
   if (ctx.workspace) out.push(...workspaceMaps(name, model, ctx.workspace));
   return out;
+}
+
+const fileMapsCache = new WeakMap<NginxModel, Map<string, NginxDirective[]>>();
+
+/** The file's `map` blocks by the variable they set, in source order (indexed once per model, iteratively). */
+function fileMaps(model: NginxModel): Map<string, NginxDirective[]> {
+  let hit = fileMapsCache.get(model);
+  if (hit) return hit;
+  hit = new Map();
+  const stack: { list: NginxDirective[]; i: number }[] = [{ list: model.directives, i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.list.length) {
+      stack.pop();
+      continue;
+    }
+    const d = top.list[top.i++];
+    if (d.name === 'map' && d.block) {
+      const v = d.args[1]?.value;
+      if (v !== undefined) {
+        const same = hit.get(v);
+        if (same) same.push(d);
+        else hit.set(v, [d]);
+      }
+    } else if (d.block && d.name !== 'map') stack.push({ list: d.block, i: 0 });
+  }
+  fileMapsCache.set(model, hit);
+  return hit;
 }
 
 const mapCache = new WeakMap<WorkspaceView, Map<string, NginxDirective[]>>();
@@ -600,29 +662,35 @@ export function addHeaderEdits(model: NginxModel, block: NginxDirective, headers
 /** Levels of the file under `block` that have their own add_header set and replace (not merge) what they inherit. */
 function descendantsWithOwnHeaders(model: NginxModel, block: NginxDirective, ctx: RuleContext): NginxDirective[] {
   const out: NginxDirective[] = [];
-  const walk = (list: NginxDirective[]) => {
-    for (const d of list) {
-      if (!d.block || NOT_HTTP.has(d.name)) continue;
-      if (HEADER_LEVELS.has(d.name)) {
-        const l = headerLevel(model, d, ctx);
-        if (l.own.length && inheritMode(l).mode !== 'merge') out.push(d);
-      }
-      walk(d.block);
-    }
-  };
-  walk(block.block ?? []);
+  eachBlock(block.block ?? [], (d) => {
+    if (!HEADER_LEVELS.has(d.name)) return;
+    const l = headerLevel(model, d, ctx);
+    if (l.own.length && inheritMode(l).mode !== 'merge') out.push(d);
+  });
   return out;
 }
 
 /** Does a level below `block` come from an included file and set its own add_header lines? */
 function includedLevelsWithHeaders(model: NginxModel, block: NginxDirective, ctx: RuleContext): boolean {
-  const foreign = (list: NginxDirective[]): boolean =>
-    list.some((d) => !!d.block && ((HEADER_LEVELS.has(d.name) && d.block.some((k) => k.name === 'add_header' || k.name === 'include')) || foreign(d.block)));
-  const walk = (b: NginxDirective): boolean => {
-    if (HEADER_LEVELS.has(b.name) && foreign(headerLevel(model, b, ctx).children.filter((d) => d.file !== model.path))) return true;
-    return (b.block ?? []).some((d) => !!d.block && !NOT_HTTP.has(d.name) && walk(d));
+  // Both walks answer yes/no, so explicit stacks (any order) replace recursion over nesting levels.
+  const foreign = (list: NginxDirective[]): boolean => {
+    const stack = [list];
+    while (stack.length) {
+      for (const d of stack.pop()!) {
+        if (!d.block) continue;
+        if (HEADER_LEVELS.has(d.name) && d.block.some((k) => k.name === 'add_header' || k.name === 'include')) return true;
+        stack.push(d.block);
+      }
+    }
+    return false;
   };
-  return walk(block);
+  const stack = [block];
+  while (stack.length) {
+    const b = stack.pop()!;
+    if (HEADER_LEVELS.has(b.name) && foreign(headerLevel(model, b, ctx).children.filter((d) => d.file !== model.path))) return true;
+    for (const d of b.block ?? []) if (d.block && !NOT_HTTP.has(d.name)) stack.push(d);
+  }
+  return false;
 }
 
 // ---------------------------------------------------------------------------------------------

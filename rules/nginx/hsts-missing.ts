@@ -8,16 +8,20 @@ export const HSTS_LINE = 'add_header Strict-Transport-Security "max-age=63072000
 
 /** A level inside the server that sets HSTS itself (a location that covers most requests). */
 function innerHsts(model: NginxModel, server: NginxDirective, ctx: Parameters<typeof effectiveHeaders>[2]): NginxDirective | null {
-  const walk = (list: NginxDirective[]): NginxDirective | null => {
-    for (const d of list) {
-      if (!d.block) continue;
-      if (HEADER_LEVELS.has(d.name) && headerLevel(model, d, ctx).own.some((e) => e.lower === 'strict-transport-security')) return d;
-      const hit = walk(d.block);
-      if (hit) return hit;
+  // Depth first in source order, with an explicit stack (deep nesting must not overflow the stack).
+  const stack: { list: NginxDirective[]; i: number }[] = [{ list: server.block ?? [], i: 0 }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.list.length) {
+      stack.pop();
+      continue;
     }
-    return null;
-  };
-  return walk(server.block ?? []);
+    const d = top.list[top.i++];
+    if (!d.block) continue;
+    if (HEADER_LEVELS.has(d.name) && headerLevel(model, d, ctx).own.some((e) => e.lower === 'strict-transport-security')) return d;
+    stack.push({ list: d.block, i: 0 });
+  }
+  return null;
 }
 
 export default defineRule<NginxModel>({

@@ -17,8 +17,21 @@ export interface NginxTreeItem {
 }
 
 export function indexTree(model: NginxModel): NginxTreeItem {
-  const ser = (list: NginxDirective[]): Node[] => list.map((d) => (d.block ? [d.name, d.args.map((a) => a.value), d.line, ser(d.block)] : [d.name, d.args.map((a) => a.value), d.line]));
-  return { kind: 'nginx-tree', context: model.topContext, tree: ser(model.directives) };
+  // Iterative: a deeply nested file must not overflow the stack.
+  const tree: Node[] = [];
+  const stack: { list: NginxDirective[]; out: Node[] }[] = [{ list: model.directives, out: tree }];
+  while (stack.length) {
+    const { list, out } = stack.pop()!;
+    for (const d of list) {
+      const node: Node = [d.name, d.args.map((a) => a.value), d.line];
+      if (d.block) {
+        node[3] = [];
+        stack.push({ list: d.block, out: node[3] });
+      }
+      out.push(node);
+    }
+  }
+  return { kind: 'nginx-tree', context: model.topContext, tree };
 }
 
 function treeOf(ws: WorkspaceView, path: string): NginxTreeItem | null {
@@ -26,22 +39,31 @@ function treeOf(ws: WorkspaceView, path: string): NginxTreeItem | null {
   return item?.kind === 'nginx-tree' ? item : null;
 }
 
-/** Directives rebuilt from a summary; offsets are unknown (0), lines are exact. */
+/** Directives rebuilt from a summary; offsets are unknown (0), lines are exact. Iterative. */
 function deserialize(nodes: Node[], parent: NginxDirective | null, file: string): NginxDirective[] {
-  return nodes.map(([name, args, line, children]) => {
-    const d: NginxDirective = {
-      name,
-      args: args.map((value) => ({ value, raw: value, quote: null, start: 0, end: 0 })),
-      start: 0,
-      end: 0,
-      nameEnd: 0,
-      parent,
-      file,
-      line,
-    };
-    if (children) d.block = deserialize(children, d, file);
-    return d;
-  });
+  const top: NginxDirective[] = [];
+  const stack: { nodes: Node[]; parent: NginxDirective | null; out: NginxDirective[] }[] = [{ nodes, parent, out: top }];
+  while (stack.length) {
+    const job = stack.pop()!;
+    for (const [name, args, line, children] of job.nodes) {
+      const d: NginxDirective = {
+        name,
+        args: args.map((value) => ({ value, raw: value, quote: null, start: 0, end: 0 })),
+        start: 0,
+        end: 0,
+        nameEnd: 0,
+        parent: job.parent,
+        file,
+        line,
+      };
+      if (children) {
+        d.block = [];
+        stack.push({ nodes: children, parent: d, out: d.block });
+      }
+      job.out.push(d);
+    }
+  }
+  return top;
 }
 
 const ETC_PREFIXES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/', '/etc/openresty/', '/usr/local/openresty/nginx/conf/'];
@@ -155,9 +177,17 @@ export function included(d: NginxDirective, ctx: RuleContext, seen: string[] = [
   if (!ws || d.name !== 'include' || d.args.length !== 1) return null;
   const paths = resolveInclude(d.args[0].value, d.file || ctx.filePath, ws);
   if (!paths) return null;
+  // One lint may read at most LINT_BUDGET included files in all: files that include each other
+  // (conf.d/*.conf including conf.d/*.conf) must not make rules explode. Past it: unresolved.
+  const used = budgetOfView.get(ws) ?? 0;
+  if (used > LINT_BUDGET) return null;
+  budgetOfView.set(ws, used + paths.length);
+  // The files this directive already sits in (through earlier includes) are cycles.
+  const within = new Set<string>(seen);
+  for (let p: NginxDirective | null = d; p; p = p.parent) if (p.file) within.add(p.file.replace(/\\/g, '/'));
   const out: IncludedFile[] = [];
   for (const p of paths) {
-    if (seen.includes(p) || seen.length > 8) continue; // include cycles and runaway depth
+    if (within.has(p) || seen.length > 8) continue; // include cycles and runaway depth
     const item = treeOf(ws, p);
     if (item) out.push({ path: p, directives: deserialize(item.tree, d.parent, p) });
   }
@@ -173,6 +203,9 @@ export const INERT_INCLUDE = /(^|\/)(mime\.types|[\w.-]*\.types|[\w-]*_params|fa
 export function isInertInclude(d: NginxDirective): boolean {
   return d.name === 'include' && d.args.length === 1 && INERT_INCLUDE.test(d.args[0].value);
 }
+
+const LINT_BUDGET = 2000;
+const budgetOfView = new WeakMap<WorkspaceView, number>();
 
 /** Included files one expansion may read: files that include each other must not explode. */
 const EXPANSION_BUDGET = 200;
@@ -253,9 +286,12 @@ function includesOf(item: NginxTreeItem, path: string): NginxDirective[] {
 }
 
 function collectIncludes(nodes: NginxDirective[], out: NginxDirective[]): void {
-  for (const d of nodes) {
+  // Depth first in source order (the first matching include wins), with an explicit stack.
+  const stack: NginxDirective[] = [...nodes].reverse();
+  while (stack.length) {
+    const d = stack.pop()!;
     if (d.name === 'include' && d.args.length === 1) out.push(d);
-    if (d.block) collectIncludes(d.block, out);
+    if (d.block) for (let i = d.block.length - 1; i >= 0; i--) stack.push(d.block[i]);
   }
 }
 

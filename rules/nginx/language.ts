@@ -2,7 +2,7 @@
 // id other extensions give them. Parsed with our own tolerant parser; see parser.ts.
 import { LineIndex } from '../text';
 import type { Language, ParsedFile, Range } from '../types';
-import { parseNginx, walkDirectives, type NginxComment, type NginxDirective } from './parser';
+import { parseNginx, type NginxComment, type NginxDirective } from './parser';
 import { DATA_BLOCKS, directiveSpecs } from './directives';
 import { indexTree } from './includes';
 
@@ -54,8 +54,14 @@ export function nameRange(model: NginxModel, d: NginxDirective): Range {
 export function allDirectives(model: NginxModel): NginxDirective[] {
   const cached = allCache.get(model);
   if (cached) return cached;
+  // Depth first in source order; rows under map/types/... blocks are skipped with their subtree.
   const out: NginxDirective[] = [];
-  for (const d of walkDirectives(model.directives)) if (!isDataRow(d)) out.push(d);
+  const stack: NginxDirective[] = [...model.directives].reverse();
+  while (stack.length) {
+    const d = stack.pop()!;
+    out.push(d);
+    if (d.block && !DATA_BLOCKS.has(d.name)) for (let i = d.block.length - 1; i >= 0; i--) stack.push(d.block[i]);
+  }
   allCache.set(model, out);
   return out;
 }
@@ -123,5 +129,12 @@ export const nginxLanguage: Language<NginxModel> = {
 };
 
 function directiveAtLine(model: NginxModel, line: number): NginxDirective | undefined {
-  return allDirectives(model).find((d) => d.line === line);
+  let byLine = lineCache.get(model);
+  if (!byLine) {
+    byLine = new Map();
+    for (const d of allDirectives(model)) if (!byLine.has(d.line)) byLine.set(d.line, d);
+    lineCache.set(model, byLine);
+  }
+  return byLine.get(line);
 }
+const lineCache = new WeakMap<NginxModel, Map<number, NginxDirective>>();

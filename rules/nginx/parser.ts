@@ -60,6 +60,12 @@ type Tok =
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
+/**
+ * The value of `\` + `n` as nginx copies a word (quoted or not): `\"`, `\'` and `\\` lose the
+ * backslash, `\t` `\r` `\n` become control characters, any other keeps the backslash (`\d`, `\.`).
+ */
+const unescape = (n: string) => (n === '"' || n === "'" || n === '\\' ? n : n === 't' ? '\t' : n === 'r' ? '\r' : n === 'n' ? '\n' : '\\' + n);
+
 class Lexer {
   pos = 0;
   line = 0;
@@ -111,8 +117,7 @@ class Lexer {
     while (i < t.length && t[i] !== q) {
       if (t[i] === '\\' && i + 1 < t.length) {
         const n = t[i + 1];
-        // nginx translates these escapes inside quotes and keeps the backslash for any other.
-        value += n === q || n === '\\' ? n : n === 't' ? '\t' : n === 'r' ? '\r' : n === 'n' ? '\n' : '\\' + n;
+        value += unescape(n);
         i += 2;
         continue;
       }
@@ -146,7 +151,7 @@ class Lexer {
       }
       variable = false;
       if (c === '\\' && i + 1 < t.length) {
-        value += c + t[i + 1];
+        value += unescape(t[i + 1]);
         i += 2;
         continue;
       }
@@ -202,7 +207,19 @@ class Lexer {
   }
 }
 
+/** Deeper nesting is reported as a parse error, so rules never walk absurd depths. */
+export const MAX_NESTING = 200;
+
 const LUA_BLOCK = /_by_lua_block$|^lua_block$/;
+
+/**
+ * End of a directive's last word (name or argument): where an unterminated directive stops. A word
+ * ending in `\` + CR (nginx escapes the CR) would end inside a CRLF pair: stop before the CR.
+ */
+const wordsEnd = (d: NginxDirective, text: string) => {
+  const end = d.args.length ? d.args[d.args.length - 1].end : d.nameEnd;
+  return text.charCodeAt(end - 1) === 13 && text.charCodeAt(end) === 10 ? end - 1 : end;
+};
 
 /** Parse a config text; `file` is recorded on every directive. */
 export function parseNginx(text: string, file = ''): ParseOutput {
@@ -211,14 +228,17 @@ export function parseNginx(text: string, file = ''): ParseOutput {
   // Explicit stack instead of recursion: deeply nested input must not overflow the call stack.
   const stack: { list: NginxDirective[]; owner: NginxDirective | null }[] = [{ list: directives, owner: null }];
   let current: NginxDirective | null = null;
+  let tooDeep = false;
 
   const top = () => stack[stack.length - 1];
   for (;;) {
     const tok = lx.next();
     if (tok.kind === 'eof') {
       if (current) {
-        lx.errors.push({ start: current.start, end: tok.start, message: `Unexpected end of file: "${current.name}" needs a closing ";".` });
-        current.end = tok.start;
+        current.end = wordsEnd(current, text);
+        lx.errors.push({ start: current.start, end: current.end, message: `Unexpected end of file: "${current.name}" needs a closing ";".` });
+        // Keep the unterminated directive: hovers and outlines still see it.
+        top().list.push(current);
         current = null;
       }
       for (let i = stack.length - 1; i > 0; i--) {
@@ -278,14 +298,20 @@ export function parseNginx(text: string, file = ''): ParseOutput {
         current = null;
         continue;
       }
+      if (stack.length > MAX_NESTING) {
+        // Real configs nest a handful of levels; this deep, the text is not a config we can check.
+        if (!tooDeep) lx.errors.push({ start: current.start, end: current.nameEnd, message: `Blocks nest more than ${MAX_NESTING} levels deep here: this is not a config Readiness Lint can check.` });
+        tooDeep = true;
+      }
       stack.push({ list: current.block, owner: current });
       current = null;
       continue;
     }
     // '}'
     if (current) {
-      lx.errors.push({ start: current.start, end: tok.start, message: `"${current.name}" is not terminated by ";" before "}".` });
-      current.end = tok.start;
+      current.end = wordsEnd(current, text);
+      lx.errors.push({ start: current.start, end: current.end, message: `"${current.name}" is not terminated by ";" before "}".` });
+      top().list.push(current);
       current = null;
     }
     if (stack.length === 1) {
@@ -296,6 +322,8 @@ export function parseNginx(text: string, file = ''): ParseOutput {
     owner.blockClose = tok.start;
     owner.end = tok.end;
   }
+  // A word may end in `\` + CR (nginx escapes the CR): no error range may end inside that CRLF.
+  for (const e of lx.errors) if (text.charCodeAt(e.end - 1) === 13 && text.charCodeAt(e.end) === 10 && e.end - 1 > e.start) e.end--;
   return { directives, comments: lx.comments, errors: lx.errors };
 }
 

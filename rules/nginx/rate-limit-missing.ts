@@ -32,13 +32,17 @@ function definedZones(model: NginxModel, ctx: RuleContext): Set<string> {
     const z = zoneOfZoneDef(d.args.map((a) => a.value));
     if (z) zones.add(z);
   }
-  const walk = (nodes: Node[]) => {
-    for (const [name, args, , kids] of nodes) {
-      if (name === 'limit_req_zone') {
-        const z = zoneOfZoneDef(args);
-        if (z) zones.add(z);
+  // A set of names: any order will do, so an explicit stack walks the summaries (no recursion per nesting level).
+  const walk = (root: Node[]) => {
+    const stack = [root];
+    while (stack.length) {
+      for (const [name, args, , kids] of stack.pop()!) {
+        if (name === 'limit_req_zone') {
+          const z = zoneOfZoneDef(args);
+          if (z) zones.add(z);
+        }
+        if (kids) stack.push(kids);
       }
-      if (kids) walk(kids);
     }
   };
   for (const e of ctx.workspace?.entries('nginx') ?? []) {

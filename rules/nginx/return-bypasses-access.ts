@@ -1,13 +1,19 @@
 import { defineRule } from '../types';
 import { allDirectives, nameRange, type NginxModel } from './language';
 import type { NginxDirective } from './parser';
-import { expandedChildren } from './includes';
-import { scopeLabel } from './access-helpers';
+import { accessList, expandedOf, scopeLabel } from './access-helpers';
 
-/** Does this block hold access rules that restrict something (not only `allow all`)? */
-function accessRules(block: NginxDirective, ctx: Parameters<typeof expandedChildren>[1]): NginxDirective[] {
-  const rules = expandedChildren(block.block ?? [], ctx).filter((c) => c.name === 'allow' || c.name === 'deny');
-  return rules.some((r) => r.name === 'deny' || r.args[0]?.value !== 'all') ? rules : [];
+const restricting = new WeakMap<NginxDirective[], NginxDirective[]>();
+
+/** Does this block hold access rules that restrict something (not only `allow all`)? Once per block's expansion. */
+function accessRules(block: NginxDirective, ctx: Parameters<typeof expandedOf>[1]): NginxDirective[] {
+  const kids = expandedOf(block.block ?? [], ctx);
+  let hit = restricting.get(kids);
+  if (!hit) {
+    const rules = accessList(kids);
+    restricting.set(kids, (hit = rules.some((r) => r.name === 'deny' || r.args[0]?.value !== 'all') ? rules : []));
+  }
+  return hit;
 }
 
 /**

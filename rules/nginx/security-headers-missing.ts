@@ -71,21 +71,26 @@ function contentLevels(server: NginxDirective): NginxDirective[] {
   const out: NginxDirective[] = [];
   const serverRoot = (server.block ?? []).some((d) => d.name === 'root' || d.name === 'alias');
   if ((server.block ?? []).some(isContent)) out.push(server);
-  const walk = (list: NginxDirective[], rooted: boolean) => {
-    for (const d of list) {
-      if (!d.block || !HEADER_LEVELS.has(d.name) || d.name === 'server' || d.name === 'http') continue;
-      // ACME HTTP-01 challenges (certbot's webroot on a redirect-only server) are not pages.
-      if (d.name === 'location' && d.args.some((a) => a.value.includes('acme-challenge'))) continue;
-      const kids = d.block;
-      const own = kids.some(isContent);
-      const returns = kids.some((k) => k.name === 'return' && !/^2\d\d$/.test(k.args[0]?.value ?? ''));
-      const hasRoot = rooted || kids.some((k) => k.name === 'root' || k.name === 'alias');
-      if (d.name === 'location' && (own || (hasRoot && !returns && !kids.some((k) => k.name === 'internal')))) out.push(d);
-      else if (d.name === 'if' && own) out.push(d);
-      walk(kids, hasRoot);
+  // Depth first in source order, with an explicit stack (deep nesting must not overflow the stack).
+  const stack: { list: NginxDirective[]; i: number; rooted: boolean }[] = [{ list: server.block ?? [], i: 0, rooted: serverRoot }];
+  while (stack.length) {
+    const top = stack[stack.length - 1];
+    if (top.i >= top.list.length) {
+      stack.pop();
+      continue;
     }
-  };
-  walk(server.block ?? [], serverRoot);
+    const d = top.list[top.i++];
+    if (!d.block || !HEADER_LEVELS.has(d.name) || d.name === 'server' || d.name === 'http') continue;
+    // ACME HTTP-01 challenges (certbot's webroot on a redirect-only server) are not pages.
+    if (d.name === 'location' && d.args.some((a) => a.value.includes('acme-challenge'))) continue;
+    const kids = d.block;
+    const own = kids.some(isContent);
+    const returns = kids.some((k) => k.name === 'return' && !/^2\d\d$/.test(k.args[0]?.value ?? ''));
+    const hasRoot = top.rooted || kids.some((k) => k.name === 'root' || k.name === 'alias');
+    if (d.name === 'location' && (own || (hasRoot && !returns && !kids.some((k) => k.name === 'internal')))) out.push(d);
+    else if (d.name === 'if' && own) out.push(d);
+    stack.push({ list: kids, i: 0, rooted: hasRoot });
+  }
   return out;
 }
 

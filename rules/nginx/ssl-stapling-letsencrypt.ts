@@ -9,11 +9,30 @@ import type { RuleContext } from '../types';
 /** certbot's layout (/etc/letsencrypt/live/<name>/...), also under another prefix (/usr/local/etc, containers). */
 const isLetsEncrypt = (path: string) => /(^|\/)etc\/letsencrypt\//.test(path);
 
+const staplingCache = new WeakMap<NginxModel, { ws: unknown; users: Map<NginxDirective, NginxDirective[]> }>();
+
+/** For each ssl_stapling directive, the TLS servers it applies to (in config order), worked out once per lint. */
+function staplingUsers(model: NginxModel, ctx: RuleContext): Map<NginxDirective, NginxDirective[]> {
+  const hit = staplingCache.get(model);
+  if (hit && hit.ws === ctx.workspace) return hit.users;
+  const users = new Map<NginxDirective, NginxDirective[]>();
+  for (const s of httpServers(model)) {
+    if (!servesTls(s, ctx)) continue;
+    for (const st of new Set(effective(model, s, 'ssl_stapling', ctx).directives)) {
+      const list = users.get(st);
+      if (list) list.push(s);
+      else users.set(st, [s]);
+    }
+  }
+  staplingCache.set(model, { ws: ctx.workspace, users });
+  return users;
+}
+
 /** The TLS servers whose ssl_stapling is the directive `d`. */
 function affectedServers(model: NginxModel, d: NginxDirective, ctx: RuleContext): NginxDirective[] {
   const p = d.parent;
   if (p?.name === 'server') return servesTls(p, ctx) ? [p] : [];
-  let servers = httpServers(model).filter((s) => servesTls(s, ctx) && effective(model, s, 'ssl_stapling', ctx).directives.includes(d));
+  let servers = staplingUsers(model, ctx).get(d) ?? [];
   if (!p && !servers.length) {
     // A snippet included into a server: judge that server.
     const chain = includerChain(model, ctx);

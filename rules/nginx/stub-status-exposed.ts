@@ -2,8 +2,8 @@ import { defineRule, type RuleContext } from '../types';
 import { allDirectives, nameRange, type NginxModel } from './language';
 import type { NginxDirective } from './parser';
 import { enclosing } from './model';
-import { effectiveTopContexts, expandedChildren } from './includes';
-import { enclosingLocation, scopeLabel, scopesAround, type Scope } from './access-helpers';
+import { effectiveTopContexts } from './includes';
+import { accessList, enclosingLocation, expandedOf, lastNamed, named, scopeLabel, scopesAround, type Scope } from './access-helpers';
 
 /** Status pages: stub_status (open source), api and status (NGINX Plus). */
 const STATUS = new Set(['stub_status', 'api', 'status']);
@@ -13,7 +13,7 @@ const AUTH = ['auth_basic', 'auth_request', 'auth_jwt'];
 /** The allow/deny list that applies: the nearest scope that has one (nginx does not merge lists). */
 function accessRules(scopes: Scope[]): { rules: NginxDirective[]; scope: Scope } | null {
   for (const s of scopes) {
-    const rules = s.children.filter((c) => c.name === 'allow' || c.name === 'deny');
+    const rules = accessList(s.children);
     if (rules.length) return { rules, scope: s };
   }
   return null;
@@ -21,7 +21,7 @@ function accessRules(scopes: Scope[]): { rules: NginxDirective[]; scope: Scope }
 
 function nearest(scopes: Scope[], name: string): NginxDirective | null {
   for (const s of scopes) {
-    const hit = [...s.children].reverse().find((c) => c.name === name);
+    const hit = lastNamed(s.children, name);
     if (hit) return hit;
   }
   return null;
@@ -30,7 +30,7 @@ function nearest(scopes: Scope[], name: string): NginxDirective | null {
 /** Does the server only listen on unix sockets or loopback addresses? */
 function localOnly(server: NginxDirective | null, ctx: RuleContext): boolean {
   if (!server) return false;
-  const listens = expandedChildren(server.block ?? [], ctx).filter((c) => c.name === 'listen');
+  const listens = named(expandedOf(server.block ?? [], ctx), 'listen');
   if (!listens.length) return false;
   return listens.every((l) => {
     const a = l.args[0]?.value ?? '';
@@ -64,7 +64,7 @@ export default defineRule<NginxModel>({
       if (!loc && !(d.parent === null && effectiveTopContexts(model, ctx).every((c) => c === 'location'))) continue;
       if (enclosing(d, 'stream') || enclosing(d, 'upstream') || enclosing(d, 'match')) continue;
       const { scopes } = scopesAround(d, model, ctx);
-      if (scopes.some((s) => s.children.some((c) => c.name === 'internal') && s.block?.name === 'location')) continue;
+      if (scopes.some((s) => s.block?.name === 'location' && named(s.children, 'internal').length > 0)) continue;
       if (localOnly(enclosing(d, 'server') ?? scopes.find((s) => s.block?.name === 'server')?.block ?? null, ctx)) continue;
 
       const access = accessRules(scopes);

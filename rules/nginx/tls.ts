@@ -417,11 +417,22 @@ export function viewServers(model: NginxModel, ctx: RuleContext): ServerView {
   const servers: NginxDirective[] = [];
   let complete = true;
   // `seen`: the files whose blocks the walk is inside, so that include cycles end.
-  const walk = (list: NginxDirective[], inHttp: boolean, seen: string[]) => {
-    if (seen.length > 8) return;
-    for (const d of expand(list, ctx, seen)) {
-      if (d.name === 'http' && d.block) walk(d.block, true, d.file === model.path || seen.includes(d.file) ? seen : [...seen, d.file]);
-      else if (d.name === 'server' && d.block && inHttp) servers.push(d.file === model.path ? own.get(d.line) ?? d : d);
+  // Depth first in config order with an explicit stack (nested http blocks must not overflow the stack).
+  const walk = (root: NginxDirective[], rootInHttp: boolean, rootSeen: string[]) => {
+    if (rootSeen.length > 8) return;
+    const stack = [{ items: expand(root, ctx, rootSeen), i: 0, inHttp: rootInHttp, seen: rootSeen }];
+    while (stack.length) {
+      const top = stack[stack.length - 1];
+      if (top.i >= top.items.length) {
+        stack.pop();
+        continue;
+      }
+      const d = top.items[top.i++];
+      const { inHttp, seen } = top;
+      if (d.name === 'http' && d.block) {
+        const inner = d.file === model.path || seen.includes(d.file) ? seen : [...seen, d.file];
+        if (inner.length <= 8) stack.push({ items: expand(d.block, ctx, inner), i: 0, inHttp: true, seen: inner });
+      } else if (d.name === 'server' && d.block && inHttp) servers.push(d.file === model.path ? own.get(d.line) ?? d : d);
       else if (d.name === 'include' && !isInertInclude(d)) complete = false;
     }
   };
@@ -434,7 +445,8 @@ export function viewServers(model: NginxModel, ctx: RuleContext): ServerView {
     walk(model.directives, fragment, [model.path]);
   }
   // Servers of the file the walk did not reach (an includer that pulls it into a different place).
-  for (const s of own.values()) if (!servers.includes(s)) servers.push(s);
+  const reached = new Set(servers);
+  for (const s of own.values()) if (!reached.has(s)) servers.push(s);
   return { servers: servers.filter((s) => !inside(s, /^(stream|mail|upstream)$/)), complete };
 }
 

@@ -544,18 +544,46 @@ export function envAt(model: NginxModel, d: NginxDirective): Env {
     const next = chain[i];
     const isTarget = i === chain.length - 1;
     const ordered = !isTarget || REWRITE_MODULE.has(d.name) || isDataRow(d);
-    for (const c of list) {
+    // Only the list's rewrite-module directives matter: a big http block is asked about once per
+    // directive below it, so they are indexed once per list.
+    const { rewrites, position } = rewriteIndex(list);
+    const at = ordered ? position.get(next) ?? list.indexOf(next) : -1;
+    const stop = at < 0 ? Infinity : at;
+    for (const c of rewrites) {
       if (c === next) {
         if (ordered) break;
         continue;
       }
-      if (REWRITE_MODULE.has(c.name)) run(env, c);
+      if (position.get(c)! > stop) break;
+      run(env, c);
     }
     if (isTarget) break;
     enterBlock(env, next);
     list = next.block ?? [];
   }
   return env;
+}
+
+interface RewriteIndex {
+  /** The rewrite-module directives of a list, in order. */
+  rewrites: NginxDirective[];
+  /** Position in the list of each of them and of every block (the ones `envAt` descends into); others are looked up. */
+  position: Map<NginxDirective, number>;
+}
+const rewriteIndexes = new WeakMap<NginxDirective[], RewriteIndex>();
+
+function rewriteIndex(list: NginxDirective[]): RewriteIndex {
+  let hit = rewriteIndexes.get(list);
+  if (!hit) {
+    hit = { rewrites: [], position: new Map() };
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i];
+      if (REWRITE_MODULE.has(c.name)) hit.rewrites.push(c);
+      if (REWRITE_MODULE.has(c.name) || c.block) hit.position.set(c, i);
+    }
+    rewriteIndexes.set(list, hit);
+  }
+  return hit;
 }
 
 /** `$1 (a capture of "location ~ ^/(.*)$", line 3; through set $p at line 4)`. */
