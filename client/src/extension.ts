@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SECTION, Requests, Notifications, Commands, type ChecklistResponse, type DisableForLineArgs, type InitializationOptions } from '../../server/src/protocol';
 import { ChecklistProvider } from './checklistView';
+import { NGINX_GLOBS, NGINX_LANGUAGE_IDS, nginxFoldingRanges } from './nginx';
 
 let client: LanguageClient | undefined;
 
@@ -27,12 +28,21 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { scheme: 'file', language: 'yaml' },
       { scheme: 'file', language: 'json' },
       { scheme: 'untitled', language: 'yaml' },
+      // nginx configs: our language id, the "NGINX" id of other nginx extensions, and the config
+      // paths when another extension (or plaintext) owns the file.
+      ...NGINX_LANGUAGE_IDS.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
+      ...NGINX_GLOBS.map((pattern) => ({ scheme: 'file', pattern })),
     ],
     synchronize: {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher(`{${DOCKER_PATTERN.slice(3)},**/.readiness-lint.yaml,**/*.{yaml,yml}}`),
         // Files that evidence operational controls (runbooks, owners, CI, lockfiles, .env, .gitignore).
         vscode.workspace.createFileSystemWatcher('**/{*.md,CODEOWNERS,OWNERS,Jenkinsfile,.gitignore,.env,.env.*,*.lock,go.sum,package-lock.json,.github/workflows/*}'),
+        // nginx configs (one watcher per pattern: never every .conf).
+        ...NGINX_GLOBS.map((g) => vscode.workspace.createFileSystemWatcher(g)),
       ],
     },
     initializationOptions,
@@ -72,10 +82,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     void vscode.commands.executeCommand('setContext', 'readinessLint.empty', data.fileCount === 0 && !data.indexing);
   });
 
+  // nginx blocks fold by braces (the language configuration can only fold by indentation).
+  const folding = vscode.languages.registerFoldingRangeProvider(
+    NGINX_LANGUAGE_IDS.map((language) => ({ language })),
+    {
+      provideFoldingRanges: (doc) =>
+        nginxFoldingRanges(doc.getText()).map((r) => new vscode.FoldingRange(r.start, r.end, r.kind === 'comment' ? vscode.FoldingRangeKind.Comment : undefined)),
+    },
+  );
+
   context.subscriptions.push(
     output,
     view,
     status,
+    folding,
     vscode.commands.registerCommand(Commands.rescan, async () => {
       await client?.sendRequest(Requests.rescan);
       await provider.refresh();

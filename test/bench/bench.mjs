@@ -2,12 +2,14 @@
 // `npm run bench`: speed and memory of the engine on the wild corpora, one section per domain.
 //   docker: lintText on wild/dockerfiles compared in the same run with the bare parser
 //           (dockerfile-ast), dockerfilelint and dockerfile-utils;
-//   k8s:    lintText on wild/k8s compared with the bare parser (`yaml` parseAllDocuments).
+//   k8s:    lintText on wild/k8s compared with the bare parser (`yaml` parseAllDocuments);
+//   nginx:  lintText on wild/nginx compared with our bare parser (parseNginx) and, in the same
+//           process, the npm package nginx-linter (GPL: a bench peer only, never bundled).
 // Each section also times the whole corpus through the CLI and reports peak memory.
 // Prints tables; never asserts on time (the architecture budgets are shown for information).
 //
-//   node --expose-gc test/bench/bench.mjs [--domain all|docker|k8s] [--iterations N] [--cli-runs N]
-//                                         [--corpus DIR (docker)] [--k8s-corpus DIR]
+//   node --expose-gc test/bench/bench.mjs [--domain all|docker|k8s|nginx] [--iterations N] [--cli-runs N]
+//                                         [--corpus DIR (docker)] [--k8s-corpus DIR] [--nginx-corpus DIR]
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -29,16 +31,18 @@ const ITERATIONS = Number(opt('--iterations', 10));
 const WARMUP = 3;
 const CLI_RUNS = Number(opt('--cli-runs', 3));
 const DOMAIN = opt('--domain', 'all');
-if (!['all', 'docker', 'k8s'].includes(DOMAIN)) {
-  console.error(`bench: --domain must be all, docker or k8s (got ${DOMAIN}).`);
+if (!['all', 'docker', 'k8s', 'nginx'].includes(DOMAIN)) {
+  console.error(`bench: --domain must be all, docker, k8s or nginx (got ${DOMAIN}).`);
   process.exit(2);
 }
 const corpusDir = path.resolve(opt('--corpus', path.resolve(repo, '../shared/corpora/wild/dockerfiles')));
 const k8sCorpusDir = path.resolve(opt('--k8s-corpus', path.resolve(repo, '../shared/corpora/wild/k8s')));
+const nginxCorpusDir = path.resolve(opt('--nginx-corpus', path.resolve(repo, '../shared/corpora/wild/nginx')));
 
 for (const [domain, dir, rel] of [
   ['docker', corpusDir, 'wild/dockerfiles'],
   ['k8s', k8sCorpusDir, 'wild/k8s'],
+  ['nginx', nginxCorpusDir, 'wild/nginx'],
 ]) {
   if ((DOMAIN === 'all' || DOMAIN === domain) && !existsSync(dir)) {
     console.error(`bench: corpus ${dir} not found (expected ../shared/corpora/${rel} next to the repository).`);
@@ -53,7 +57,7 @@ for (const [domain, dir, rel] of [
 if (DOMAIN === 'all') {
   const passOn = argv.filter((a, i) => a !== '--domain' && argv[i - 1] !== '--domain');
   let status = 0;
-  for (const domain of ['docker', 'k8s']) {
+  for (const domain of ['docker', 'k8s', 'nginx']) {
     const res = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--domain', domain, ...passOn], { stdio: 'inherit' });
     status ||= res.status ?? 1;
   }
@@ -437,7 +441,152 @@ function benchK8s() {
   printFailures(failures);
 }
 
+// ---------------------------------------------------------------------------------------------
+// nginx configs
+
+function benchNginx() {
+  const configsUnder = (dir) =>
+    readdirSync(dir)
+      .sort()
+      .flatMap((name) => {
+        const p = path.join(dir, name);
+        return statSync(p).isDirectory() ? configsUnder(p) : [p];
+      });
+  const all = configsUnder(nginxCorpusDir);
+  // The files the domain recognises (nginx.conf, conf.d/*.conf, templates under nginx/, ...);
+  // the rest (licences, mime.types, fastcgi_params, notes) are not linted by a scan either.
+  const files = all.filter((f) => engine.nginxLanguage.matches(f));
+  const texts = files.map((f) => readFileSync(f, 'utf8'));
+  const totalBytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const lineCounts = texts.map((t) => t.split('\n').length);
+  const skipped = all.length - files.length;
+  const parseFailures = texts.filter((t) => engine.parseNginx(t).errors.length).length;
+
+  const nginxRules = engine.rulesOfDomain('nginx');
+  const allOn = engine.resolveConfig({}, { ruleLevels: Object.fromEntries(nginxRules.map((r) => [r.id, 'warn'])) });
+  // Each file is its own workspace (includes of other files stay unresolved), as for a lone file.
+  const workspace = engine.staticWorkspace([]);
+
+  // nginx-linter (GPL-3.0, dev dependency only): its parser and its six built-in rules, in-process,
+  // exactly what its CLI does per file (lib/parser parse + lib/validator runRules).
+  const nl = { parse: require('nginx-linter/lib/parser').parse, runRules: require('nginx-linter/lib/validator').runRules, rules: require('nginx-linter/lib/rules').builtins };
+  const nlFails = new Set();
+  const tools = [
+    { id: 'parse', name: 'bare parse (readiness-lint parseNginx)', run: (t) => engine.parseNginx(t) },
+    { id: 'ours', name: `readiness-lint lintText (recommended, ${nginxRules.filter((r) => r.level !== 'off').length} rules)`, run: (t, f) => engine.lintText({ path: f, text: t, workspace }) },
+    { id: 'oursAll', name: `readiness-lint lintText (all ${nginxRules.length} rules on)`, run: (t, f) => engine.lintText({ path: f, text: t, config: allOn, workspace }) },
+    {
+      id: 'nl',
+      name: `nginx-linter ${version('nginx-linter')} (parse + ${nl.rules.length} rules)`,
+      run: (t, f) => {
+        try {
+          nl.runRules({ type: 'file', name: f, root: nl.parse(t) }, nl.rules, {});
+        } catch {
+          // Its PEG parser rejects some configs (templates, some Lua): the time to fail is still its time.
+          nlFails.add(f);
+        }
+      },
+    },
+  ];
+
+  gc();
+  const rss0 = process.memoryUsage().rss;
+  const failures = new Map();
+  const perFile = timeTools(tools, files, texts, failures);
+  const inProcessMaxRssMb = process.resourceUsage().maxRSS / 1024;
+  const rssAfterMb = (process.memoryUsage().rss - rss0) / 1024 / 1024;
+
+  // Where our time goes: the model over the parse (line index, top-context inference), the index
+  // summary (include resolution) and each rule's check() on ready models. Median of 3 rounds.
+  function breakdown() {
+    const rounds = 3;
+    const acc = { model: [], index: [] };
+    const perRule = new Map(nginxRules.map((r) => [r.id, []]));
+    for (let k = 0; k < rounds; k++) {
+      gc();
+      let parseMs = 0;
+      let modelMs = 0;
+      let indexMs = 0;
+      const models = texts.map((t, i) => {
+        let t0 = process.hrtime.bigint();
+        engine.parseNginx(t, files[i]);
+        parseMs += Number(process.hrtime.bigint() - t0) / 1e6;
+        t0 = process.hrtime.bigint();
+        const m = engine.nginxLanguage.parse(t, files[i]);
+        modelMs += Number(process.hrtime.bigint() - t0) / 1e6;
+        t0 = process.hrtime.bigint();
+        const items = engine.nginxLanguage.indexItems(m.model, files[i]);
+        indexMs += Number(process.hrtime.bigint() - t0) / 1e6;
+        return { ...m, ws: engine.staticWorkspace([{ domain: 'nginx', path: files[i], items }]) };
+      });
+      acc.model.push(modelMs - parseMs);
+      acc.index.push(indexMs);
+      for (const rule of nginxRules) {
+        const t0 = process.hrtime.bigint();
+        models.forEach((m, i) => {
+          if (m.parseErrors.length) return;
+          try {
+            rule.check(m.model, { filePath: files[i], workspace: m.ws, options: { ...(rule.defaultOptions ?? {}) }, report() {}, pass() {} });
+          } catch {
+            // counted by the robustness tests, not here
+          }
+        });
+        perRule.get(rule.id).push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }
+    return { model: median(acc.model), index: median(acc.index), rules: [...perRule].map(([id, xs]) => [id, median(xs)]).sort((a, b) => b[1] - a[1]) };
+  }
+  const costs = breakdown();
+
+  gc();
+  const cli = runCli(nginxCorpusDir);
+
+  // Report
+  const ratios = (a, b) => perFile[a].map((x, i) => x / perFile[b][i]);
+  const ratioMedian = (a, b) => median(ratios(a, b));
+  const ratioQuantile = (a, b, q) => quantile(ratios(a, b), q);
+  const typical = files.map((_, i) => i).filter((i) => lineCounts[i] <= 300);
+  console.log(
+    `\nReadiness Lint bench — ${files.length} nginx configs in ${path.relative(process.cwd(), nginxCorpusDir) || nginxCorpusDir} (${(totalBytes / 1024).toFixed(0)} KB, median ${median(lineCounts)} lines, max ${Math.max(...lineCounts)}; ${parseFailures} do not parse (templates); ${skipped} more files are not nginx configs by name and are skipped)`,
+  );
+  console.log(machine());
+  const rows = [['per file', 'median', 'p99', 'max', 'sum of medians', 'ratio to bare parse: median', 'p99']];
+  for (const t of tools) {
+    rows.push([t.name, fmtMs(median(perFile[t.id])), fmtMs(quantile(perFile[t.id], 0.99)), fmtMs(Math.max(...perFile[t.id])), fmtMs(sum(perFile[t.id])), fmtX(ratioMedian(t.id, 'parse')), fmtX(ratioQuantile(t.id, 'parse', 0.99))]);
+  }
+  console.log(table(rows));
+
+  console.log(`\nours compared with nginx-linter (median over files of the per-file time ratio; >1 means we are slower; nginx-linter's parser rejected ${nlFails.size} of ${files.length} files, timed to the failure)`);
+  const cmpRows = [['', 'vs nginx-linter: median', 'p99', 'vs bare parse']];
+  for (const id of ['ours', 'oursAll']) cmpRows.push([tools.find((t) => t.id === id).name, fmtX(ratioMedian(id, 'nl')), fmtX(ratioQuantile(id, 'nl', 0.99)), fmtX(ratioMedian(id, 'parse'))]);
+  console.log(table(cmpRows));
+
+  const parseSum = sum(perFile.parse);
+  const rulesSum = sum(costs.rules.map((r) => r[1]));
+  console.log(`\nwhere lintText's time goes (whole corpus, median of 3 rounds; bare parse = ${fmtMs(parseSum)})`);
+  console.log(
+    table([
+      ['part', 'total', 'share of bare parse'],
+      ['model over the parse (line index, top contexts)', fmtMs(costs.model), fmtX(costs.model / parseSum)],
+      ['index summary (include resolution)', fmtMs(costs.index), fmtX(costs.index / parseSum)],
+      [`all ${nginxRules.length} rules' check()`, fmtMs(rulesSum), fmtX(rulesSum / parseSum)],
+      ...costs.rules.slice(0, 8).map(([id, ms]) => [`  ${id}`, fmtMs(ms), fmtX(ms / parseSum)]),
+    ]),
+  );
+  printCli(cli);
+  console.log(`\nthis bench process (bare parse, lintText and nginx-linter in-process): peak RSS ${inProcessMaxRssMb.toFixed(0)} MB (process.resourceUsage().maxRSS); RSS growth over the timed rounds ${rssAfterMb.toFixed(0)} MB`);
+
+  console.log('\nbudgets (information only; never asserted)');
+  const typicalMed = median(typical.map((i) => perFile.ours[i]));
+  const typicalP99 = quantile(typical.map((i) => perFile.ours[i]), 0.99);
+  console.log(`  typical file (<= 300 lines, ${typical.length} files): median ${fmtMs(typicalMed)}, p99 ${fmtMs(typicalP99)} — budget: well under 5 ms`);
+  console.log(`  lint / bare parse, median per file: ${fmtX(ratioMedian('ours', 'parse'))} (recommended), ${fmtX(ratioMedian('oursAll', 'parse'))} (all rules); p99 ${fmtX(ratioQuantile('ours', 'parse', 0.99))}`);
+  console.log(`  nginx-linter median per file: ${fmtMs(median(perFile.nl))}; ours (recommended) / nginx-linter, median per file: ${fmtX(ratioMedian('ours', 'nl'))}`);
+  printFailures(failures);
+}
+
 // Run the selected domain.
 if (DOMAIN === 'docker') benchDocker();
-else benchK8s();
+else if (DOMAIN === 'k8s') benchK8s();
+else benchNginx();
 rmSync(tmp, { recursive: true, force: true });

@@ -8,3 +8,5 @@ export { rulesOfDomain } from '../../rules/index';
 export { DockerfileParser } from 'dockerfile-ast';
 export { parseManifests, isTemplated, k8sLanguage } from '../../rules/k8s/language';
 export { parseAllDocuments } from 'yaml';
+export { parseNginx } from '../../rules/nginx/parser';
+export { nginxLanguage } from '../../rules/nginx/language';

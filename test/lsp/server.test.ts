@@ -204,6 +204,34 @@ describe('language server over stdio (dist/server.js)', function () {
     await diagnostics((d) => d.uri === deployUri && !d.diagnostics.some((x) => x.code === 'k8s/pod-disruption-budget'), mark);
   });
 
+  it('hovers in nginx files: directive and variable documentation, and rule docs on findings', async () => {
+    const nginxUri = pathToFileURL(path.join(root, 'nginx.conf')).toString();
+    const text = 'http {\n    server {\n        listen 80;\n        add_header X-Request-Id $request_id always;\n        set $ua ${http_user_agent};\n        server_token off;\n    }\n}\n';
+    const mark = published.length;
+    // "NGINX" is the language id other nginx extensions give these files.
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri: nginxUri, languageId: 'NGINX', version: 1, text } });
+    await diagnostics((d) => d.uri === nginxUri && d.diagnostics.some((x) => x.code === 'nginx/unknown-directive'), mark);
+    type Hover = { contents: { kind: string; value: string }; range?: PublishParams['diagnostics'][0]['range'] } | null;
+    const hover = (line: number, character: number) => conn.sendRequest('textDocument/hover', { textDocument: { uri: nginxUri }, position: { line, character } }) as Promise<Hover>;
+    const directive = await hover(3, 12);
+    assert.ok(directive);
+    assert.equal(directive.contents.kind, 'markdown');
+    assert.match(directive.contents.value, /^\*\*add_header\*\* \(ngx_http_headers_module\)/);
+    assert.match(directive.contents.value, /ngx_http_headers_module\.html#add_header/);
+    assert.deepEqual(directive.range, { start: { line: 3, character: 8 }, end: { line: 3, character: 18 } });
+    const variable = await hover(3, 36);
+    assert.match(variable!.contents.value, /^\*\*\$request_id\*\* \(ngx_http_core_module\)/);
+    assert.deepEqual(variable!.range, { start: { line: 3, character: 32 }, end: { line: 3, character: 43 } });
+    const family = await hover(4, 20);
+    assert.match(family!.contents.value, /\*\*\$http_user_agent\*\* \(the `\$http_NAME` family\)/);
+    // On a finding: the rule's documentation (an unknown directive has no reference of its own).
+    const finding = await hover(5, 10);
+    assert.match(finding!.contents.value, /\*\*nginx\/unknown-directive\*\*/);
+    assert.doesNotMatch(finding!.contents.value, /nginx\.org reference/);
+    // Between words: nothing.
+    assert.equal(await hover(2, 2), null);
+  });
+
   it('shuts down cleanly', async () => {
     await conn.sendRequest('shutdown');
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));

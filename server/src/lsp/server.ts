@@ -30,6 +30,7 @@ import { evaluateChecklist } from '../engine/checklist';
 import { formatMarkdown } from '../engine/formatters/markdown';
 import { matchesAny } from '../engine/glob';
 import { collectWorkspaceEvidence, type WorkspaceEvidence } from '../engine/evidence';
+import { nginxHover } from './nginxHover';
 import {
   SECTION,
   DEFAULT_SETTINGS,
@@ -479,23 +480,28 @@ export function startServer(connection: Connection): void {
   connection.onHover((params) => {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
-    const result = lintDocument(doc);
-    if (!result) return null;
     const p = params.position;
-    const hits = result.findings.filter((f) => {
+    // nginx: the directive's or variable's nginx.org documentation (also when checks are off).
+    const fsPath = URI.parse(doc.uri).fsPath;
+    const reference = languageFor(fsPath, doc.languageId)?.domain === 'nginx' ? nginxHover(doc.getText(), doc.offsetAt(p)) : null;
+    const result = lintDocument(doc);
+    const hits = (result?.findings ?? []).filter((f) => {
       const { start, end } = f.range;
       const afterStart = p.line > start.line || (p.line === start.line && p.character >= start.character);
       const beforeEnd = p.line < end.line || (p.line === end.line && p.character <= end.character);
       return afterStart && beforeEnd;
     });
-    if (!hits.length) return null;
+    if (!hits.length && !reference) return null;
     const parts = hits.map((f) => {
       const rule = getRule(f.ruleId);
       if (!rule) return `**${f.ruleId}**: ${ENGINE_FINDING_TITLES[f.ruleId] ?? ''}`;
       const link = docsBaseUri ? ` — [documentation](${docsBaseUri.replace(/\/$/, '')}/${rule.id.replace('/', '-')}.md)` : '';
       return `**${rule.id}** · ${rule.title}${link}\n\n${rule.docs.rationale}\n\n*How to fix:* ${rule.docs.howToFix}`;
     });
-    return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') } };
+    // Findings first (what is wrong here), then the reference.
+    if (reference) parts.push(reference.markdown);
+    const range = reference && !hits.length ? { start: doc.positionAt(reference.start), end: doc.positionAt(reference.end) } : undefined;
+    return { contents: { kind: 'markdown', value: parts.join('\n\n---\n\n') }, range };
   });
 
   documents.listen(connection);
