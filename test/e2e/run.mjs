@@ -18,6 +18,7 @@ const VSIX = join(ROOT, 'dist', 'readiness-lint.vsix');
 const CI = process.env.CI === 'true' || process.env.CI === '1';
 const OVERALL_MS = Number(process.env.E2E_TIMEOUT_MS || 6 * 60_000);
 const API_DOCKERFILE = 'services/api/Dockerfile';
+const NGINX_CONF = 'edge/nginx/nginx.conf';
 
 const results = [];
 const screenshots = [];
@@ -321,7 +322,67 @@ async function main() {
     return `${rows.length} rows, e.g. "${rows[0]}" / "${rows.find((r) => r.startsWith('Runs as a non-root user'))}"`;
   });
 
-  await check('d', 'saving a manifest runs "source.fixAll.readinessLint" (editor.codeActionsOnSave)', async () => {
+  await check('d', 'the Readiness view shows a failing and a passing control with evidence; clicking evidence opens file:line', async () => {
+    const view = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /Readiness/i }) }).first();
+    const tree = view.locator('.monaco-list');
+    const rowsOf = () =>
+      tree.locator('.monaco-list-row').evaluateAll((els) =>
+        els
+          .map((el) => ({
+            index: Number(el.getAttribute('data-index')),
+            level: Number(el.getAttribute('aria-level')),
+            expanded: el.getAttribute('aria-expanded'),
+            text: [...el.querySelectorAll('.label-name, .label-description')].map((n) => n.textContent.trim()).join(' — '),
+            icon: [...el.querySelectorAll('.custom-view-tree-node-item-icon, .codicon')].map((n) => n.className).join(' '),
+          }))
+          .sort((a, b) => a.index - b.index),
+      );
+    /** Evidence rows directly under the control titled `title` (expanding it first). */
+    async function evidenceOf(title) {
+      const control = tree.locator('.monaco-list-row', { hasText: title }).first();
+      await control.waitFor({ state: 'visible', timeout: 15_000 });
+      if ((await control.getAttribute('aria-expanded')) === 'false') await control.click();
+      await waitFor(async () => (await control.getAttribute('aria-expanded')) === 'true', 5000, () => `"${title}" did not expand`);
+      const rows = await rowsOf();
+      const at = rows.findIndex((r) => r.text.startsWith(title));
+      const out = [];
+      for (let i = at + 1; i < rows.length && rows[i].level > rows[at].level; i++) if (rows[i].level === rows[at].level + 1) out.push(rows[i]);
+      return { control: rows[at], evidence: out };
+    }
+    // Failing: the api image runs as root (line 9 of its Dockerfile); the worker's USER passes.
+    const failing = await evidenceOf('Runs as a non-root user');
+    if (!/partial|fail/i.test(failing.control.text)) throw new Error(`"Runs as a non-root user" is not failing: ${failing.control.text}`);
+    const bad = failing.evidence.find((r) => /services\/api\/Dockerfile:9\b/.test(r.text));
+    if (!bad || !/codicon-close/.test(bad.icon)) throw new Error(`no failing evidence services/api/Dockerfile:9 (close icon): ${JSON.stringify(failing.evidence)}`);
+    // Passing: every Service, selector and HPA in the manifests is wired to its workload.
+    const passing = await evidenceOf('Objects wired correctly');
+    if (!/\bpass/i.test(passing.control.text) || /fail/i.test(passing.control.text)) throw new Error(`"Objects wired correctly" is not passing: ${passing.control.text}`);
+    const good = passing.evidence.find((r) => /deploy\/[\w.-]+\.yaml:\d+/.test(r.text) && /codicon-check/.test(r.icon));
+    if (!good) throw new Error(`no passing evidence row for a manifest: ${JSON.stringify(passing.evidence)}`);
+    await screenshot('readiness-evidence');
+    // Click it: the manifest opens with the cursor on that line.
+    const [, fileName, lineText] = /deploy\/([\w.-]+\.yaml):(\d+)/.exec(good.text);
+    const line = Number(lineText);
+    await tree.locator(`.monaco-list-row[data-index="${good.index}"]`).click();
+    await page.locator('.tabs-container .tab.active', { hasText: fileName }).waitFor({ state: 'visible', timeout: 15_000 });
+    const cursor = page.locator('.statusbar-item', { hasText: /Ln \d+, Col \d+/ }).first();
+    await waitFor(async () => new RegExp(`Ln ${line}, Col`).test(await cursor.innerText()), 10_000, async () => `cursor is at ${await cursor.innerText()}, not on line ${line}`);
+    await screenshot('evidence-opened');
+    return `failing ${bad.text.split(' — ')[0]}, passing ${good.text.split(' — ')[0]} → ${fileName} at Ln ${line}`;
+  });
+
+  await check('e', 'the command "Export readiness report (Markdown)" opens the report with the checklist table', async () => {
+    await runCommand('Readiness Lint: Export readiness report (Markdown)');
+    await page.locator('.tabs-container .tab.active', { hasText: /Untitled/ }).waitFor({ state: 'visible', timeout: 15_000 });
+    await waitFor(async () => /# Production readiness report/.test(await editorText()), 15_000, async () => `the new editor shows: ${(await editorText()).slice(0, 300)}`);
+    const text = await editorText();
+    if (!/Readiness score: \d+%/.test(text)) throw new Error(`no score in the report: ${text.slice(0, 300)}`);
+    if (!/\| Category \| Control \| Status \| Evidence \/ Path \|/.test(text)) throw new Error(`no "| Category | Control | Status | Evidence / Path |" table in view: ${text.slice(0, 600)}`);
+    await screenshot('exported-report');
+    return text.split('\n').find((l) => /Readiness score/.test(l)).replace(/\*/g, '').slice(0, 90);
+  });
+
+  await check('f', 'saving a manifest runs "source.fixAll.readinessLint" (editor.codeActionsOnSave)', async () => {
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input.input');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
@@ -348,6 +409,46 @@ async function main() {
     );
     await screenshot('fix-on-save');
     return `hostNetwork removed on save; the file keeps the edit (${text.split('\n').length} lines)`;
+  });
+
+  await check('g', `opening ${NGINX_CONF} shows the nginx language mode with highlighting, a problem, and the quick fix "Set server_tokens off"`, async () => {
+    await page.keyboard.press('Control+P');
+    const input = page.locator('.quick-input-widget input.input');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.pressSequentially(NGINX_CONF, { delay: 10 });
+    await page.locator('.quick-input-widget .monaco-list-row.focused', { hasText: 'nginx.conf' }).waitFor({ state: 'visible', timeout: 20_000 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    const lines = page.locator('.editor-group-container.active .monaco-editor .view-lines');
+    await lines.filter({ hasText: 'server_tokens on;' }).waitFor({ state: 'visible', timeout: 15_000 });
+    // The language mode in the status bar names our language, and the grammar colours tokens.
+    const mode = page.locator('.statusbar-item[id="status.editor.mode"]').first();
+    await waitFor(async () => /^nginx$/i.test((await mode.innerText().catch(() => '')).trim()), 15_000, async () => `language mode is "${await mode.innerText().catch(() => '?')}", not nginx`);
+    const tokenLine = lines.locator('.view-line', { hasText: 'server_tokens on;' }).first();
+    const classes = await tokenLine.locator('span span').evaluateAll((els) => [...new Set(els.filter((e) => e.textContent.trim()).map((e) => e.className))]);
+    if (classes.length < 2) throw new Error(`"server_tokens on;" is drawn with ${classes.length} token colour(s) (${classes.join(', ')}): the grammar is not active`);
+    await page.locator('.editor-group-container.active .squiggly-warning, .editor-group-container.active .squiggly-error').first().waitFor({ state: 'visible', timeout: 30_000 });
+    await screenshot('nginx-config');
+    // Ctrl+. inside `server_tokens` (line 16) and choose the fix.
+    await lines.first().click({ position: { x: 5, y: 5 } });
+    await page.keyboard.press('Control+G');
+    await input.waitFor({ state: 'visible', timeout: 10_000 });
+    await input.pressSequentially('16:8', { delay: 10 });
+    await page.keyboard.press('Enter');
+    await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
+    await page.keyboard.press('Control+.');
+    const title = 'Set server_tokens off';
+    await page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().waitFor({ state: 'visible', timeout: 15_000 });
+    await screenshot('nginx-quick-fix-menu');
+    const focused = page.locator('.action-widget .monaco-list-row.action.focused');
+    for (let i = 0; i < 20 && ((await focused.getAttribute('aria-label', { timeout: 2000 }).catch(() => '')) ?? '').trim() !== title; i++) await page.keyboard.press('ArrowDown');
+    if ((await focused.getAttribute('aria-label'))?.trim() !== title) throw new Error(`could not focus "${title}" in the quick fix menu`);
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Control+S');
+    const file = join(workspace, NGINX_CONF);
+    await waitFor(() => /^\s*server_tokens off;/m.test(readFileSync(file, 'utf8')), 15_000, () => `the saved file still reads: ${readFileSync(file, 'utf8').split('\n')[15]}`);
+    await screenshot('nginx-after-fix');
+    return `language mode nginx, ${classes.length} token colours on the line, line 16 now: ${readFileSync(file, 'utf8').split('\n')[15].trim()}`;
   });
 
   if (!finished) console.log(`e2e: setup and browser checks took ${((Date.now() - t0) / 1000).toFixed(1)} s`);
