@@ -4,7 +4,7 @@
 import type { RuleContext } from '../types';
 import type { NginxDirective } from './parser';
 import type { NginxModel } from './language';
-import { expandedChildren, includerChain } from './includes';
+import { expandedChildren, includerChain, isInertInclude } from './includes';
 
 export interface Scope {
   /** The block (null: the linted file's top level). */
@@ -18,15 +18,14 @@ export interface Scope {
 }
 
 /**
- * Files nginx packages ship and configs include everywhere, whose content is known to hold only
- * proxy/fastcgi parameters, MIME types, charsets or TLS session settings: no locations, access
- * lists, limits or headers. An unresolved include of one of them cannot hide what these rules look for.
+ * Beyond the inert includes (includes.ts): stock snippets that hold only FastCGI parameters or TLS
+ * session settings, never locations, access lists, limits or headers.
  */
-const STOCK_INCLUDE = /(^|\/)(proxy_params|fastcgi_params|fastcgi\.conf|uwsgi_params|scgi_params|mime\.types|koi-utf|koi-win|win-utf|fastcgi-php\.conf|snakeoil\.conf|options-ssl-nginx\.conf)$/;
+const STOCK_INCLUDE = /(^|\/)(fastcgi-php\.conf|snakeoil\.conf|options-ssl-nginx\.conf)$/;
 
 /** An `include` left unresolved (no workspace, or no matching file) that may set anything. */
 export function isOpaqueInclude(d: NginxDirective): boolean {
-  return d.name === 'include' && !STOCK_INCLUDE.test(d.args[0]?.value ?? '');
+  return d.name === 'include' && !isInertInclude(d) && !STOCK_INCLUDE.test(d.args[0]?.value ?? '');
 }
 
 // Rules ask about the same blocks over and over (the http block once per server, per status

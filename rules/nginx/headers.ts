@@ -8,7 +8,7 @@
 import type { RuleContext, TextEdit, WorkspaceView } from '../types';
 import type { NginxDirective } from './parser';
 import type { NginxModel } from './language';
-import { included, includerChain, type NginxTreeItem } from './includes';
+import { included, includerChain, isInertInclude, type NginxTreeItem } from './includes';
 import { childIndent, insertLines, isTlsListen } from './model';
 
 /** Blocks that are a level of header inheritance. */
@@ -142,11 +142,11 @@ export const ADD_HEADER_STATUSES = [200, 201, 204, 206, 301, 302, 303, 304, 307,
 // ---------------------------------------------------------------------------------------------
 // Reading header directives
 
-/** Includes that never hold add_header lines (parameter files shipped with nginx and certbot). */
-const HARMLESS_INCLUDE = /(^|\/)(mime\.types|[a-z]*_params|fastcgi\.conf|fastcgi-php\.conf|koi-utf|koi-win|win-utf|options-ssl-nginx\.conf)$/;
+/** Beyond the inert includes (includes.ts): snippets that never hold add_header lines (certbot, Debian). */
+const HARMLESS_INCLUDE = /(^|\/)(fastcgi-php\.conf|options-ssl-nginx\.conf)$/;
 
 export function isHarmlessInclude(d: NginxDirective): boolean {
-  return d.name === 'include' && d.args.length === 1 && HARMLESS_INCLUDE.test(d.args[0].value);
+  return isInertInclude(d) || (d.name === 'include' && d.args.length === 1 && HARMLESS_INCLUDE.test(d.args[0].value));
 }
 
 /** The headers a `more_set_headers` line sets (not `-r` replace-only ones), and whether `-s` limits them. */

@@ -7,7 +7,7 @@
 import type { Range, RuleContext } from '../types';
 import type { NginxDirective } from './parser';
 import { nameRange, type NginxModel } from './language';
-import { included, includerChain } from './includes';
+import { included, includerChain, isInertInclude } from './includes';
 import { walkDirectives } from './parser';
 import { isTlsListen, isTlsServer } from './model';
 
@@ -266,9 +266,7 @@ function expandInto(list: NginxDirective[], ctx: RuleContext, seen: string[], bu
 
 const TOP_BLOCKS = new Set(['http', 'stream', 'mail']);
 
-/** Includes of MIME type maps and *_params files: unresolved, they still hide no ssl_* or server. */
-const INERT_INCLUDE = /(^|\/)(mime\.types|[^/]*\.types|[^/]*_params|koi-utf|koi-win|win-utf)$/;
-export const isInertInclude = (d: NginxDirective) => d.name === 'include' && INERT_INCLUDE.test(d.args[0]?.value ?? '');
+export { isInertInclude };
 /** An include that could not be resolved and may set anything. */
 export const isOpaqueInclude = (d: NginxDirective) => d.name === 'include' && !isInertInclude(d);
 
