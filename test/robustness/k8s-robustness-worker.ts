@@ -4,12 +4,11 @@ import { readFileSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import { isDeepStrictEqual } from 'node:util';
 import { parseAllDocuments } from 'yaml';
-import type { Level, Fix } from '../../rules/types';
+import type { Level } from '../../rules/types';
 import { rulesOfDomain } from '../../rules/index';
 import { applyTextEdits } from '../../rules/text';
 import { isTemplated, parseManifests, type K8sObject } from '../../rules/k8s/language';
 import { lintText, staticWorkspace, ENGINE_IDS, type Finding } from '../../server/src/engine/runner';
-import { fixAll, verifyFix } from '../../server/src/engine/fix';
 import { resolveConfig, type ResolvedConfig } from '../../server/src/engine/config';
 import { k8sMutationCase, k8sPathologicalCases, aliasBomb, repeatedManifests, BOMB_MS, BOMB_RSS_MB, type BombKind } from './k8s-mutations';
 import { createKit, boundFor, PER_FILE_MS, BIG_FILE_MS } from './worker-kit';
@@ -30,7 +29,7 @@ export const allOnConfig = (extra: { maxFileSizeKb?: number } = {}): ResolvedCon
 /** Every input is its own workspace: rules relating objects across files (`needsWorkspace`) run on the file's own objects. */
 const workspace = staticWorkspace([]);
 const kit = createKit({ lintPath: 'manifest.yaml', reproExt: '.yaml', nullIsFailure: false, workspace });
-const { result, bump, sample, fail, begin, checkedLint, fixProblem } = kit;
+const { result, bump, sample, fail, begin, checkedLint, checkOfferedFix, checkFixAll } = kit;
 
 const short = (file: string) => file.split('/corpora/').pop()!;
 
@@ -169,45 +168,14 @@ function checkFixes(file: string): void {
       if (problem) fail(`${what} suggestion "${s.title}"`, problem);
     }
     if (!f.fix) continue;
-    bump('fixesOffered');
-    const fixWhat = `${what} fix "${f.fix.title}"`;
-    // Check the safety properties directly (one lint per fix). Only when a fix breaks one do we ask
-    // verifyFix, which must then refuse it: a fix that reaches users must always be safe.
-    let fixed = text;
-    const problem = fixProblem(opts, before, f, (t) => (fixed = t));
-    if (!problem) {
-      const data = dataProblem(text, fixed, f, docsBefore());
-      if (data) fail(fixWhat, `passes verification but ${data}`);
-      else bump(`fixSafe ${f.ruleId}`);
-      continue;
-    }
-    let offered: boolean;
-    try {
-      offered = verifyFix(opts, f, f.fix as Fix);
-    } catch (e) {
-      fail(fixWhat, `verifyFix threw: ${(e as Error).message}`);
-      continue;
-    }
-    if (offered) fail(fixWhat, `verifyFix accepts a fix that ${problem}`);
-    else {
-      bump(`fixRejected ${f.ruleId}`);
-      sample(`fixRejected ${f.ruleId}`, `${fixWhat}: ${problem}`);
-    }
+    // Beyond the shared checks: a safe fix must keep the documents' kinds and names (data identity).
+    checkOfferedFix(opts, before, f, `${what} fix "${f.fix.title}"`, (fixed) => dataProblem(text, fixed, f, docsBefore()));
   }
-  const once = fixAll(opts);
-  bump('fixAllApplied', once.applied);
-  if (once.text !== text) {
-    bump('filesChangedByFixAll');
-    const r = lintText({ ...opts, text: once.text });
-    if (r?.findings.some((x) => x.ruleId === ENGINE_IDS.parseError)) fail(`fix-all of ${label}`, 'the file no longer parses after fix-all');
-    const after = docsOf(once.text);
+  checkFixAll(opts, label, (fixed) => {
+    const after = docsOf(fixed);
     const ids = (ds: DocData[]) => ds.map((d) => identities(d.js).join(','));
     if (!isDeepStrictEqual(ids(docsBefore()), ids(after))) fail(`fix-all of ${label}`, `documents/kinds/names changed: ${JSON.stringify(ids(docsBefore()))} -> ${JSON.stringify(ids(after))}`);
-  }
-  const twice = fixAll({ ...opts, text: once.text });
-  if (twice.text !== once.text) {
-    fail(`fix-all of ${label}`, `fix-all twice differs from fix-all once (${twice.applied} more fix(es) applied on the second run)`, once.text);
-  }
+  });
 }
 
 function readPool(files: string[]): { texts: string[]; names: string[] } {

@@ -7,7 +7,6 @@ import { rulesOfDomain } from '../../rules/index';
 import { applyTextEdits } from '../../rules/text';
 import { nginxLanguage } from '../../rules/nginx/language';
 import { lintText, staticWorkspace, ENGINE_IDS } from '../../server/src/engine/runner';
-import { fixAll, verifyFix } from '../../server/src/engine/fix';
 import { resolveConfig, type ResolvedConfig } from '../../server/src/engine/config';
 import { nginxMutationCase, nginxPathologicalCases, projectOf, repeatedConfig } from './nginx-mutations';
 import { createKit, boundFor, PER_FILE_MS, BIG_FILE_MS } from './worker-kit';
@@ -28,7 +27,7 @@ export const allOnConfig = (extra: { maxFileSizeKb?: number } = {}): ResolvedCon
 let currentView: WorkspaceView = staticWorkspace([]);
 const workspace: WorkspaceView = { entries: (d) => currentView.entries(d) };
 const kit = createKit({ lintPath: 'nginx.conf', reproExt: '.conf', nullIsFailure: true, workspace });
-const { result, bump, sample, fail, begin, checkedLint, fixProblem } = kit;
+const { result, bump, sample, fail, begin, checkedLint, checkOfferedFix, checkFixAll } = kit;
 
 const short = (file: string) => file.split('/corpora/').pop()!;
 
@@ -98,35 +97,9 @@ function checkFixes(file: string): void {
       }
     }
     if (!f.fix) continue;
-    bump('fixesOffered');
-    const fixWhat = `${what} fix "${f.fix.title}"`;
-    const problem = fixProblem(opts, before, f);
-    if (!problem) {
-      bump(`fixSafe ${f.ruleId}`);
-      continue;
-    }
-    let offered: boolean;
-    try {
-      offered = verifyFix(opts, f, f.fix);
-    } catch (e) {
-      fail(fixWhat, `verifyFix threw: ${(e as Error).message}`);
-      continue;
-    }
-    if (offered) fail(fixWhat, `verifyFix accepts a fix that ${problem}`);
-    else {
-      bump(`fixRejected ${f.ruleId}`);
-      sample(`fixRejected ${f.ruleId}`, `${fixWhat}: ${problem}`);
-    }
+    checkOfferedFix(opts, before, f, `${what} fix "${f.fix.title}"`);
   }
-  const once = fixAll(opts);
-  bump('fixAllApplied', once.applied);
-  if (once.text !== text) {
-    bump('filesChangedByFixAll');
-    const r = lintText({ ...opts, text: once.text });
-    if (r?.findings.some((x) => x.ruleId === ENGINE_IDS.parseError)) fail(`fix-all of ${label}`, 'the file no longer parses after fix-all', once.text);
-  }
-  const twice = fixAll({ ...opts, text: once.text });
-  if (twice.text !== once.text) fail(`fix-all of ${label}`, `fix-all twice differs from fix-all once (${twice.applied} more fix(es) applied on the second run)`, once.text);
+  checkFixAll(opts, label);
 }
 
 function run(task: Task): void {

@@ -4,8 +4,7 @@ import { readFileSync } from 'node:fs';
 import { workerData } from 'node:worker_threads';
 import type { Level } from '../../rules/types';
 import { rulesOfDomain } from '../../rules/index';
-import { lintText, ENGINE_IDS } from '../../server/src/engine/runner';
-import { fixAll, verifyFix } from '../../server/src/engine/fix';
+import { ENGINE_IDS } from '../../server/src/engine/runner';
 import { resolveConfig, type ResolvedConfig } from '../../server/src/engine/config';
 import { mutationCase, pathologicalCases, repeatedDockerfile } from './mutations';
 import { createKit, boundFor, PER_FILE_MS, BIG_FILE_MS } from './worker-kit';
@@ -25,7 +24,7 @@ export const allOnConfig = (extra: { maxFileSizeKb?: number } = {}): ResolvedCon
   resolveConfig({}, { ...extra, ruleLevels: Object.fromEntries(dockerRules.map((r) => [r.id, 'warn' as Level])) });
 
 const kit = createKit({ lintPath: 'Dockerfile', reproExt: '.Dockerfile', nullIsFailure: true });
-const { result, bump, sample, fail, begin, checkedLint, fixProblem } = kit;
+const { result, bump, sample, fail, begin, checkedLint, checkOfferedFix, checkFixAll } = kit;
 
 function readPool(files: string[]): { texts: string[]; names: string[] } {
   return { texts: files.map((f) => readFileSync(f, 'utf8')), names: files.map((f) => f.split('/corpora/').pop()!) };
@@ -42,39 +41,9 @@ function checkFixes(file: string): void {
   if (!before) return;
   for (const f of before.findings) {
     if (!f.fix) continue;
-    bump('fixesOffered');
-    const what = `${label}:${f.range.start.line + 1} ${f.ruleId} fix "${f.fix.title}"`;
-    // Check the safety properties directly (one lint per fix). Only when a fix breaks one do we ask
-    // verifyFix, which must then refuse it: a fix that reaches users must always be safe.
-    const problem = fixProblem(opts, before, f);
-    if (!problem) {
-      bump(`fixSafe ${f.ruleId}`);
-      continue;
-    }
-    let offered: boolean;
-    try {
-      offered = verifyFix(opts, f, f.fix);
-    } catch (e) {
-      fail(what, `verifyFix threw: ${(e as Error).message}`);
-      continue;
-    }
-    if (offered) fail(what, `verifyFix accepts a fix that ${problem}`);
-    else {
-      bump(`fixRejected ${f.ruleId}`);
-      sample(`fixRejected ${f.ruleId}`, `${what}: ${problem}`);
-    }
+    checkOfferedFix(opts, before, f, `${label}:${f.range.start.line + 1} ${f.ruleId} fix "${f.fix.title}"`);
   }
-  const once = fixAll(opts);
-  bump('fixAllApplied', once.applied);
-  if (once.text !== text) {
-    bump('filesChangedByFixAll');
-    const r = lintText({ ...opts, text: once.text });
-    if (r?.findings.some((x) => x.ruleId === ENGINE_IDS.parseError)) fail(`fix-all of ${label}`, 'the file no longer parses after fix-all');
-  }
-  const twice = fixAll({ ...opts, text: once.text });
-  if (twice.text !== once.text) {
-    fail(`fix-all of ${label}`, `fix-all twice differs from fix-all once (${twice.applied} more fix(es) applied on the second run)`, once.text);
-  }
+  checkFixAll(opts, label);
 }
 
 function run(task: Task): void {

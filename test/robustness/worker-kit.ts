@@ -7,6 +7,7 @@ import path from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { LineIndex, applyTextEdits } from '../../rules/text';
 import { lintText, ENGINE_IDS, type FileResult, type Finding } from '../../server/src/engine/runner';
+import { fixAll, verifyFix } from '../../server/src/engine/fix';
 import type { WorkspaceView } from '../../rules/types';
 import type { ResolvedConfig } from '../../server/src/engine/config';
 
@@ -157,6 +158,51 @@ export function createKit(opts: KitOptions) {
     return null;
   }
 
+  type LintOpts = { path: string; text: string; config: ResolvedConfig; workspace?: WorkspaceView };
+
+  /**
+   * One offered fix: check its safety directly (one lint). Only when it breaks a property do we ask
+   * verifyFix, which must then refuse it: a fix that reaches users must always be safe. `safeAlso`
+   * may add a domain's own check of a safe fix's text (returns the problem, or null).
+   */
+  function checkOfferedFix(lintOpts: LintOpts, before: FileResult, f: Finding, what: string, safeAlso?: (fixed: string) => string | null): void {
+    bump('fixesOffered');
+    let fixed = lintOpts.text;
+    const problem = fixProblem(lintOpts, before, f, (t) => (fixed = t));
+    if (!problem) {
+      const extra = safeAlso?.(fixed);
+      if (extra) fail(what, `passes verification but ${extra}`);
+      else bump(`fixSafe ${f.ruleId}`);
+      return;
+    }
+    let offered: boolean;
+    try {
+      offered = verifyFix(lintOpts, f, f.fix!);
+    } catch (e) {
+      fail(what, `verifyFix threw: ${(e as Error).message}`);
+      return;
+    }
+    if (offered) fail(what, `verifyFix accepts a fix that ${problem}`);
+    else {
+      bump(`fixRejected ${f.ruleId}`);
+      sample(`fixRejected ${f.ruleId}`, `${what}: ${problem}`);
+    }
+  }
+
+  /** Fix-all keeps the file parseable and is idempotent; `changedAlso` checks a changed text further. */
+  function checkFixAll(lintOpts: LintOpts, label: string, changedAlso?: (fixed: string) => void): void {
+    const once = fixAll(lintOpts);
+    bump('fixAllApplied', once.applied);
+    if (once.text !== lintOpts.text) {
+      bump('filesChangedByFixAll');
+      const r = lintText({ ...lintOpts, text: once.text });
+      if (r?.findings.some((x) => x.ruleId === ENGINE_IDS.parseError)) fail(`fix-all of ${label}`, 'the file no longer parses after fix-all', once.text);
+      changedAlso?.(once.text);
+    }
+    const twice = fixAll({ ...lintOpts, text: once.text });
+    if (twice.text !== once.text) fail(`fix-all of ${label}`, `fix-all twice differs from fix-all once (${twice.applied} more fix(es) applied on the second run)`, once.text);
+  }
+
   /** Post the result to the parent (last call of a worker). */
   function finish(): void {
     result.slowest.sort((a, b) => b.ms - a.ms);
@@ -164,5 +210,5 @@ export function createKit(opts: KitOptions) {
     parentPort!.postMessage({ type: 'done', result });
   }
 
-  return { result, bump, sample, fail, begin, noteTime, checkedLint, fixProblem, count, finish };
+  return { result, bump, sample, fail, begin, noteTime, checkedLint, fixProblem, checkOfferedFix, checkFixAll, count, finish };
 }
