@@ -6,10 +6,12 @@ import { k8sLanguage } from './k8s/language';
 import { k8sRules } from './k8s/index';
 import { nginxLanguage } from './nginx/language';
 import { nginxRules } from './nginx/index';
+import { helmetLanguage } from './helmet/language';
+import { helmetRules } from './helmet/index';
 
-export const languages: Language[] = [dockerLanguage as Language, k8sLanguage as Language, nginxLanguage as Language];
+export const languages: Language[] = [dockerLanguage as Language, k8sLanguage as Language, nginxLanguage as Language, helmetLanguage as Language];
 
-export const allRules: Rule[] = [...(dockerRules as Rule[]), ...(k8sRules as Rule[]), ...(nginxRules as Rule[])];
+export const allRules: Rule[] = [...(dockerRules as Rule[]), ...(k8sRules as Rule[]), ...(nginxRules as Rule[]), ...(helmetRules as Rule[])];
 
 const byId = new Map(allRules.map((r) => [r.id, r]));
 if (byId.size !== allRules.length) throw new Error('Duplicate rule id in registry');

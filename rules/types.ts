@@ -130,6 +130,11 @@ export function defineRule<Model>(rule: RuleInput<Model>): Rule<Model> {
 export interface ParsedFile<Model = unknown> {
   model: Model;
   parseErrors: { range: Range; message: string }[];
+  /**
+   * Errors the parser recovered from (JS/TS while typing): the first is reported at level report,
+   * and rules still run on the recovered tree.
+   */
+  recoveredErrors?: { range: Range; message: string }[];
 }
 
 export interface ObjectSuppression {

@@ -106,6 +106,11 @@ export function lintText(opts: LintOptions): FileResult | null {
     result.findings.push({ ruleId: ENGINE_IDS.parseError, level: 'warn', message: first.message + more, range: first.range });
     return result;
   }
+  if (parsed.recoveredErrors?.length) {
+    const first = parsed.recoveredErrors[0];
+    const more = parsed.recoveredErrors.length > 1 ? ` (${parsed.recoveredErrors.length - 1} more after this one)` : '';
+    result.findings.push({ ruleId: ENGINE_IDS.parseError, level: 'report', message: `${first.message}${more}. Checks ran on the code the parser recovered.`, range: first.range });
+  }
 
   const rules = (opts.onlyRules ?? allRules).filter((r) => r.domain === language.domain);
   if (language.indexItems) {
