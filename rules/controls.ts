@@ -357,8 +357,8 @@ export const controls: ControlDef[] = [
     id: 'ops.health-endpoint',
     category: 'ops',
     title: 'Health endpoint or probe',
-    description: 'The service can be asked whether it is healthy: the image declares a HEALTHCHECK or its pods have readiness and liveness probes.',
-    domains: ['docker', 'k8s'],
+    description: 'The service can be asked whether it is healthy: the image declares a HEALTHCHECK, its pods have readiness and liveness probes, or the app serves a health route (/healthz) or uses a health-check package.',
+    domains: ['docker', 'k8s', 'helmet'],
   },
   {
     id: 'ops.env-files',

@@ -58,6 +58,11 @@ export interface ReportDescriptor {
   fix?: Fix;
   /** Offered only as quick fixes: they need a human to review values (snippets, placeholders). */
   suggestions?: Fix[];
+  /**
+   * This finding is riskier than the rule's usual case (CORS for any origin on an API that uses
+   * cookies): a rule configured at `report` shows it as `warn`. Never above warn, never when off.
+   */
+  escalate?: boolean;
 }
 
 export interface PassDescriptor {

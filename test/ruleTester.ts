@@ -24,6 +24,8 @@ export interface ExpectedError {
   endLine?: number;
   endColumn?: number;
   message?: string | RegExp;
+  /** The level the finding is shown at (the rule's level, or warn when a report finding escalates). */
+  level?: 'report' | 'warn' | 'block';
 }
 
 export interface InvalidCase extends ValidCase {
@@ -92,6 +94,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
           if (e.endColumn !== undefined) assert.equal(f.range.end.character + 1, e.endColumn, `finding ${i} endColumn`);
           if (e.message instanceof RegExp) assert.match(f.message, e.message);
           else if (typeof e.message === 'string') assert.equal(f.message, e.message);
+          if (e.level !== undefined) assert.equal(f.level, e.level, `finding ${i} level`);
         });
         const hasFix = found.some((f) => f.fix);
         if (hasFix && c.output === undefined) assert.fail('findings carry a fix: give `output` (or null if the fix must not apply)');

@@ -4,6 +4,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { SECTION, Requests, Notifications, Commands, type ChecklistResponse, type DisableForLineArgs, type InitializationOptions } from '../../server/src/protocol';
 import { ChecklistProvider } from './checklistView';
 import { NGINX_GLOBS, NGINX_LANGUAGE_IDS, nginxFoldingRanges } from './nginx';
+import { NODE_LANGUAGE_IDS, NODE_SOURCE_GLOB } from './node';
 
 let client: LanguageClient | undefined;
 
@@ -35,6 +36,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         { scheme: 'untitled', language },
       ]),
       ...NGINX_GLOBS.map((pattern) => ({ scheme: 'file', pattern })),
+      // Node apps (helmet, CORS, sessions, rate limits): every JS/TS document is sent, and the
+      // server checks only those importing express, helmet, cors, ... (the others get no
+      // diagnostics, and a file that drops its last such import has its diagnostics cleared).
+      ...NODE_LANGUAGE_IDS.flatMap((language) => [
+        { scheme: 'file', language },
+        { scheme: 'untitled', language },
+      ]),
     ],
     synchronize: {
       fileEvents: [
@@ -43,6 +51,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         vscode.workspace.createFileSystemWatcher('**/{*.md,CODEOWNERS,OWNERS,Jenkinsfile,.gitignore,.env,.env.*,*.lock,go.sum,package-lock.json,.github/workflows/*}'),
         // nginx configs (one watcher per pattern: never every .conf).
         ...NGINX_GLOBS.map((g) => vscode.workspace.createFileSystemWatcher(g)),
+        // JS/TS sources: a closed file that gains or loses helmet changes other files' findings.
+        // The server skips node_modules/ and dist/ as the workspace scan does.
+        vscode.workspace.createFileSystemWatcher(NODE_SOURCE_GLOB),
       ],
     },
     initializationOptions,

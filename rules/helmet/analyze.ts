@@ -6,7 +6,7 @@ import type * as TS from 'typescript';
 import { LineIndex } from '../text';
 import type { Range } from '../types';
 import { typescript } from './ts';
-import { APP_MODULES, CORS_MODULES, CSRF_MODULES, DIRECTORY_LISTING_MODULES, HELMET_MODULES, RATE_LIMIT_MODULES, SESSION_MODULES } from './modules';
+import { APP_MODULES, CORS_MODULES, CSRF_MODULES, DIRECTORY_LISTING_MODULES, HEALTH_MODULES, HELMET_MODULES, JWT_MODULES, RATE_LIMIT_MODULES, SESSION_MODULES } from './modules';
 import { evaluate, propertyKey, unwrap, type EvalEnv, type SVal } from './values';
 import { DEFAULT_DIRECTIVES, middlewareNamed, REMOVED, type Middleware } from './effective';
 
@@ -48,6 +48,47 @@ export interface Registration {
   statement: TS.Statement;
   /** `app.use('/path', ...)` mount path. */
   path?: string;
+  /**
+   * What the registration installs that answers requests itself (so middleware registered after
+   * it never runs for those requests): a router or sub-app, static files, or a terminal handler
+   * (a function without `next`). Absent for ordinary middleware.
+   */
+  serves?: 'router' | 'static' | 'handler';
+}
+
+/** A statement that makes the app answer requests: a route, a router mount, static files. */
+export interface RequestHandlerSetup {
+  receiver: string;
+  kind: 'route' | 'router' | 'static' | 'handler';
+  /** Routes: the HTTP method (`get`, `options`, `route`). */
+  method?: string;
+  /** Short description for messages: `GET /users`, `express.static()`, `router mount /api`. */
+  label: string;
+  node: TS.CallExpression;
+  statement: TS.Statement;
+}
+
+/** `jwt.sign(payload, secret)` / `jwt.verify(token, secret)` of jsonwebtoken. */
+export interface JwtCall {
+  method: 'sign' | 'verify';
+  call: TS.CallExpression;
+  /** The secret argument as written (absent when not passed). */
+  secret: TS.Expression | undefined;
+}
+
+/** `app.keys = [...]` on a Koa app: the keys that sign its cookies (koa-session). */
+export interface KeysAssignment {
+  receiver: string;
+  node: TS.BinaryExpression;
+  value: SVal;
+}
+
+/** A NestJS controller route: `@Controller('health')` + `@Get()` = GET /health. */
+export interface ControllerRoute {
+  method: string;
+  path: string;
+  /** The method decorator's call (`Get('live')`), or the controller's when the method has no path. */
+  node: TS.CallExpression;
 }
 
 export interface HelmetUse {
@@ -75,6 +116,8 @@ export interface HelmetMisuse {
 
 export interface CorsUse {
   kind: 'cors-call' | 'fastify-register' | 'nest-enable-cors' | 'nest-create-option' | 'autoload';
+  /** The CORS package (absent for NestJS, which wraps `cors`). */
+  module?: string;
   node: TS.Node;
   /** undefined: no options (any origin). */
   options: SVal | undefined;
@@ -124,17 +167,31 @@ export interface HelmetModel {
   headerWrites: HeaderWrite[];
   sessions: SessionUse[];
   routes: RouteDef[];
+  /** NestJS controller routes (decorators). */
+  controllerRoutes: ControllerRoute[];
+  /** Routes, router mounts, static files and terminal handlers, in source order. */
+  handlers: RequestHandlerSetup[];
   /** `app.disable('x-powered-by')` / `app.set('x-powered-by', false)` calls. */
   poweredByDisabled: TS.CallExpression[];
   /** Imports of rate limiters, CSRF protection and directory listing packages. */
   rateLimitImports: ImportBinding[];
   csrfImports: ImportBinding[];
+  /** Imports of health-check packages (@nestjs/terminus, lightship, ...). */
+  healthImports: ImportBinding[];
   directoryListing: TS.Expression[];
+  jwtCalls: JwtCall[];
+  /** `app.keys = ...` assignments on Koa apps of this file. */
+  appKeys: KeysAssignment[];
   env: EvalEnv;
   style: CodeStyle;
 }
 
 const ROUTE_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'del', 'all', 'options', 'head', 'route']);
+const NEST_ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'All', 'Options', 'Head']);
+/** Names that say "this is a router" (`router`, `apiRoutes`, `usersRouter`, `v1Api`). */
+const ROUTER_NAME = /(^|[a-z0-9_])(router|routes|api|controller)s?$/i;
+const STATIC_MODULES = new Set(['serve-static', 'koa-static', 'koa-static-cache', 'koa-static-server', '@koa/static']);
+const ROUTER_FACTORIES = new Set(['express.Router', 'koa-router', '@koa/router', 'express-promise-router']);
 
 function scriptKind(ts: typeof TS, path: string): TS.ScriptKind {
   const ext = /\.([cm]?[jt]sx?)$/i.exec(path)?.[1].toLowerCase() ?? 'js';
@@ -158,6 +215,10 @@ class Analyzer {
   private readonly reassigned = new Set<string>();
   private readonly imports: ImportBinding[] = [];
   private readonly importByLocal = new Map<string, ImportBinding>();
+  private readonly keysAssignments: KeysAssignment[] = [];
+  private readonly staticAssets: { receiver: string; call: TS.CallExpression }[] = [];
+  /** Registrations by their call: looked up once per argument, so a list search would be quadratic. */
+  private readonly registrationByCall = new Map<TS.CallExpression, Registration>();
   private readonly model: HelmetModel;
 
   constructor(
@@ -183,10 +244,15 @@ class Analyzer {
       headerWrites: [],
       sessions: [],
       routes: [],
+      controllerRoutes: [],
+      handlers: [],
       poweredByDisabled: [],
       rateLimitImports: [],
       csrfImports: [],
+      healthImports: [],
       directoryListing: [],
+      jwtCalls: [],
+      appKeys: [],
       env,
       style: { esm: false, quote: "'", semicolons: true },
     };
@@ -198,6 +264,10 @@ class Analyzer {
     const m = this.model;
     m.rateLimitImports = this.imports.filter((i) => RATE_LIMIT_MODULES.has(i.module));
     m.csrfImports = this.imports.filter((i) => CSRF_MODULES.has(i.module));
+    m.healthImports = this.imports.filter((i) => HEALTH_MODULES.has(i.module));
+    const koaReceivers = new Set(m.apps.filter((a) => a.framework === 'koa' && a.receiver).map((a) => a.receiver));
+    m.appKeys = this.keysAssignments.filter((k) => koaReceivers.has(k.receiver));
+    m.handlers = this.collectHandlers();
     m.style = this.detectStyle();
     return m;
   }
@@ -367,9 +437,19 @@ class Analyzer {
       if (ts.isCallExpression(node)) this.onCall(node);
       else if (ts.isNewExpression(node)) this.onNew(node);
       else if (ts.isExportAssignment(node) && !node.isExportEquals) this.onExportDefault(node);
+      else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) this.onAssignment(node);
       ts.forEachChild(node, visit);
     };
     visit(this.sf);
+  }
+
+  /** `app.keys = [...]` (kept for Koa apps once every app is known). */
+  private onAssignment(node: TS.BinaryExpression): void {
+    const ts = this.ts;
+    const left = node.left;
+    if (ts.isPropertyAccessExpression(left) && left.name.text === 'keys') {
+      this.keysAssignments.push({ receiver: this.text(left.expression), node, value: evaluate(node.right, this.model.env) });
+    }
   }
 
   private statementOf(node: TS.Node): TS.Statement {
@@ -437,13 +517,52 @@ class Analyzer {
       }
     }
     if (CORS_MODULES.has(r.module) && r.path.length === 0 && !r.module.startsWith('@fastify/') && r.module !== 'fastify-cors') {
-      m.cors.push({ kind: 'cors-call', node: call, options: call.arguments.length ? evaluate(call.arguments[0], m.env) : undefined });
+      m.cors.push({ kind: 'cors-call', module: r.module, node: call, options: call.arguments.length ? evaluate(call.arguments[0], m.env) : undefined });
     }
     const session = SESSION_MODULES.get(r.module);
     if (session && session !== 'fastify' && r.path.length === 0) {
       m.sessions.push({ module: r.module, kind: session, node: call, options: call.arguments.length ? evaluate(call.arguments[0], m.env) : undefined });
     }
     if (DIRECTORY_LISTING_MODULES.has(r.module) && r.path.length === 0) m.directoryListing.push(call);
+    if (JWT_MODULES.has(r.module) && r.path.length === 1 && (r.path[0] === 'sign' || r.path[0] === 'verify')) {
+      m.jwtCalls.push({ method: r.path[0], call, secret: call.arguments[1] });
+    }
+    if (r.module === '@nestjs/common' && r.path.length === 1 && NEST_ROUTE_DECORATORS.has(r.path[0])) this.onNestRoute(call, r.path[0]);
+  }
+
+  /** `@Get('live')` on a method of `@Controller('health')`: the route GET /health/live. */
+  private onNestRoute(call: TS.CallExpression, decorator: string): void {
+    const ts = this.ts;
+    const dec = call.parent;
+    const method = dec && ts.isDecorator(dec) ? dec.parent : undefined;
+    const cls = method && ts.isMethodDeclaration(method) ? method.parent : undefined;
+    if (!cls || !ts.isClassDeclaration(cls)) return;
+    let prefix: string | undefined;
+    let controller: TS.CallExpression | undefined;
+    for (const d of ts.getDecorators(cls) ?? []) {
+      const e = d.expression;
+      if (!ts.isCallExpression(e) || this.refOf(e.expression)?.path.join('.') !== 'Controller') continue;
+      controller = e;
+      prefix = e.arguments.length ? this.nestPath(e.arguments[0], true) : '';
+    }
+    if (prefix === undefined || !controller) return;
+    const sub = call.arguments.length ? this.nestPath(call.arguments[0], false) : '';
+    if (sub === undefined) return;
+    const path = '/' + [prefix, sub].map((p) => p.replace(/^\/+|\/+$/g, '')).filter(Boolean).join('/');
+    this.model.controllerRoutes.push({ method: decorator.toUpperCase(), path, node: call });
+  }
+
+  /** A Nest path argument: a string, or `{ path: '...' }` for controllers; undefined when not static. */
+  private nestPath(arg: TS.Expression, controller: boolean): string | undefined {
+    const v = evaluate(arg, this.model.env);
+    if (v.kind === 'string') return v.value;
+    if (v.kind === 'array' && v.items[0]?.kind === 'string') return v.items[0].value;
+    if (controller && v.kind === 'object') {
+      const p = v.props.find((x) => x.key === 'path')?.value;
+      if (!p) return '';
+      return p.kind === 'string' ? p.value : undefined;
+    }
+    return undefined;
   }
 
   /** The `x.use(...)`/`x.register(...)` call this expression is an argument of, if any. */
@@ -453,7 +572,7 @@ class Analyzer {
     while (n.parent && (ts.isParenthesizedExpression(n.parent) || ts.isAsExpression(n.parent) || ts.isAwaitExpression(n.parent))) n = n.parent;
     const p = n.parent;
     if (!p || !ts.isCallExpression(p) || !p.arguments.includes(n as TS.Expression)) return null;
-    return this.model.registrations.find((r) => r.call === p) ?? this.asRegistration(p);
+    return this.registrationByCall.get(p) ?? this.asRegistration(p);
   }
 
   private asRegistration(call: TS.CallExpression): Registration | null {
@@ -465,8 +584,72 @@ class Analyzer {
     const first = call.arguments[0] ? unwrap(call.arguments[0]) : undefined;
     const path = first && ts.isStringLiteralLike(first) ? first.text : undefined;
     const reg: Registration = { receiver: this.text(callee.expression), method, call, statement: this.statementOf(call), path };
+    if (method === 'use') {
+      const serves = call.arguments.slice(path === undefined ? 0 : 1).map((a) => this.servesOf(a, path !== undefined));
+      reg.serves = serves.find((x) => x === 'router') ?? serves.find((x) => x === 'static') ?? serves.find((x) => x === 'handler');
+    }
     this.model.registrations.push(reg);
+    this.registrationByCall.set(call, reg);
     return reg;
+  }
+
+  /** Does this `use` argument answer requests itself (router, sub-app, static files, a handler without `next`)? */
+  private servesOf(arg: TS.Expression, mounted: boolean): Registration['serves'] {
+    const ts = this.ts;
+    const a = unwrap(arg);
+    if (ts.isArrowFunction(a) || ts.isFunctionExpression(a)) {
+      // Express handlers take (req, res, next), Koa middleware (ctx, next): without `next` nothing after runs.
+      const koa = this.model.apps.some((x) => x.framework === 'koa');
+      return a.parameters.length < (koa ? 2 : 3) && !a.parameters.some((p) => !!p.dotDotDotToken) ? 'handler' : undefined;
+    }
+    if (ts.isCallExpression(a)) {
+      const r = this.refOf(a.expression);
+      if (r && ((r.module === 'express' && r.path.join('.') === 'static') || (STATIC_MODULES.has(r.module) && r.path.length === 0))) return 'static';
+      if (r && this.isRouterFactory(r)) return 'router';
+      // koa-router: `app.use(router.routes())`
+      const callee = unwrap(a.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'routes' && a.arguments.length === 0) return 'router';
+      return undefined;
+    }
+    if (ts.isIdentifier(a) || ts.isPropertyAccessExpression(a)) {
+      const r = this.refOf(a);
+      if (r) {
+        // An imported name: a router when its module is the app's own code and it is mounted at a path.
+        return r.module.startsWith('.') && (mounted || ROUTER_NAME.test(ts.isIdentifier(a) ? a.text : a.name.text)) ? 'router' : undefined;
+      }
+      const init = ts.isIdentifier(a) ? this.lookup(a) : undefined;
+      if (init) {
+        const i = unwrap(ts.isAwaitExpression(unwrap(init)) ? (unwrap(init) as TS.AwaitExpression).expression : init);
+        const made = ts.isCallExpression(i) || ts.isNewExpression(i) ? this.refOf(i.expression) : undefined;
+        if (made && this.isRouterFactory(made)) return 'router';
+        if (made && APP_MODULES.get(made.module) === 'express' && made.path.length === 0) return 'router'; // a sub-app
+        if (made && ((made.module === 'express' && made.path.join('.') === 'static') || STATIC_MODULES.has(made.module))) return 'static';
+        if (made) return undefined; // middleware from a package (rateLimit(...), cors(...))
+      }
+      return ROUTER_NAME.test(ts.isIdentifier(a) ? a.text : a.name.text) ? 'router' : undefined;
+    }
+    return undefined;
+  }
+
+  /** `express.Router()`, `new Router()` of koa-router / @koa/router, express-promise-router. */
+  private isRouterFactory(r: ModuleRef): boolean {
+    return ROUTER_FACTORIES.has(r.path.length ? `${r.module}.${r.path.join('.')}` : r.module) || ((r.module === 'koa-router' || r.module === '@koa/router') && r.path.length === 1 && r.path[0] === 'Router');
+  }
+
+  /** Routes, router mounts, static files and handlers in source order. */
+  private collectHandlers(): RequestHandlerSetup[] {
+    const m = this.model;
+    const out: RequestHandlerSetup[] = [];
+    for (const r of m.routes) {
+      out.push({ receiver: r.receiver, kind: 'route', method: r.method, label: `${r.method === 'route' ? 'route' : r.method.toUpperCase()}${r.path !== undefined ? ' ' + r.path : ''}`, node: r.node, statement: r.statement });
+    }
+    for (const r of m.registrations) {
+      if (!r.serves) continue;
+      const what = r.serves === 'router' ? 'router' : r.serves === 'static' ? 'static files' : 'request handler';
+      out.push({ receiver: r.receiver, kind: r.serves, label: `${what}${r.path !== undefined ? ' at ' + r.path : ''}`, node: r.call, statement: r.statement });
+    }
+    for (const s of this.staticAssets) out.push({ receiver: s.receiver, kind: 'static', label: 'static files (useStaticAssets)', node: s.call, statement: this.statementOf(s.call) });
+    return out.sort((a, b) => a.node.getStart(this.sf) - b.node.getStart(this.sf));
   }
 
   private onMethodCall(call: TS.CallExpression, callee: TS.PropertyAccessExpression): void {
@@ -476,11 +659,12 @@ class Analyzer {
     const args = call.arguments;
     const receiver = this.text(callee.expression);
     if (method === 'use' || method === 'register') {
-      const reg = this.model.registrations.find((r) => r.call === call) ?? this.asRegistration(call);
+      const reg = this.registrationByCall.get(call) ?? this.asRegistration(call);
       if (!reg) return;
       for (const a of args) {
+        // A module or a member of it, passed uncalled (`register(helmet)`, `register(require('@fastify/helmet'))`).
         const r = this.refOf(a);
-        if (!r || ts.isCallExpression(unwrap(a))) continue;
+        if (!r) continue;
         const via = HELMET_MODULES.get(r.module);
         if (via === 'fastify' && method === 'register' && a === args[0] && r.path.length === 0) {
           const options = args[1] ? evaluate(args[1], m.env) : undefined;
@@ -488,10 +672,14 @@ class Analyzer {
         } else if (via && via !== 'fastify' && (r.path.length === 0 || middlewareNamed(r.path[0]))) {
           m.misuse.push({ kind: 'not-called', node: a, name: r.path.length ? r.path[0] : 'helmet', module: r.module });
         }
-        if (CORS_MODULES.has(r.module) && method === 'register' && a === args[0]) m.cors.push({ kind: 'fastify-register', node: call, options: args[1] ? evaluate(args[1], m.env) : undefined });
+        if (CORS_MODULES.has(r.module) && method === 'register' && a === args[0]) m.cors.push({ kind: 'fastify-register', module: r.module, node: call, options: args[1] ? evaluate(args[1], m.env) : undefined });
         const session = SESSION_MODULES.get(r.module);
         if (session === 'fastify' && method === 'register' && a === args[0]) m.sessions.push({ module: r.module, kind: 'fastify', node: call, options: args[1] ? evaluate(args[1], m.env) : undefined });
       }
+      return;
+    }
+    if (method === 'useStaticAssets') {
+      this.staticAssets.push({ receiver, call });
       return;
     }
     if (method === 'enableCors') {
@@ -540,7 +728,7 @@ class Analyzer {
     const autoConfig = this.exportedConst('autoConfig');
     const options = autoConfig ? evaluate(autoConfig, m.env) : undefined;
     if (HELMET_MODULES.get(r.module) === 'fastify') m.helmet.push({ via: 'fastify', middleware: 'topLevel', node: node.expression, options, registration: null, statement: node });
-    if (CORS_MODULES.has(r.module)) m.cors.push({ kind: 'autoload', node: node.expression, options });
+    if (CORS_MODULES.has(r.module)) m.cors.push({ kind: 'autoload', module: r.module, node: node.expression, options });
     if (SESSION_MODULES.get(r.module) === 'fastify') m.sessions.push({ module: r.module, kind: 'fastify', node: node.expression, options });
   }
 
@@ -578,6 +766,14 @@ class Analyzer {
 /** The range of a node (without leading trivia). */
 export function nodeRange(model: HelmetModel, node: TS.Node): Range {
   return model.index.range(node.getStart(model.sf), node.getEnd());
+}
+
+/** Route paths that answer health probes (Kubernetes, load balancers, uptime checks). */
+export const HEALTH_ROUTE = /(^|\/)(_?health(z|check|-check|_check)?|livez?|liveness|readyz?|readiness|status|ping|heartbeat)\/?$/i;
+
+/** Every route path of the file: app/router routes and NestJS controller routes. */
+export function routePaths(model: HelmetModel): string[] {
+  return [...model.routes.map((r) => r.path), ...model.controllerRoutes.map((r) => r.path)].filter((p): p is string => !!p);
 }
 
 /** Route paths that handle credentials: where rate limits matter most. */

@@ -3,7 +3,8 @@
 // proven against real helmet in test/helmet/helmet-agreement.test.ts. Values that cannot be known
 // statically give `undefined` header values, never a guess.
 import type * as TS from 'typescript';
-import { get, isUndef, prop, truthiness, type SVal } from './values';
+import { get, isUndef, prop, truthiness, type SProp, type SVal } from './values';
+import { typescript } from './ts';
 
 export const MIDDLEWARES = [
   'contentSecurityPolicy',
@@ -23,8 +24,9 @@ export const MIDDLEWARES = [
 ] as const;
 export type Middleware = (typeof MIDDLEWARES)[number];
 
+// Null-prototype objects: a lookup of `constructor` or `toString` must not find Object's.
 /** Legacy names helmet 8 still accepts, as top-level options and as functions. */
-export const LEGACY_ALIASES: Record<string, Middleware> = {
+export const LEGACY_ALIASES: Record<string, Middleware> = Object.assign(Object.create(null), {
   hsts: 'strictTransportSecurity',
   noSniff: 'xContentTypeOptions',
   dnsPrefetchControl: 'xDnsPrefetchControl',
@@ -33,17 +35,17 @@ export const LEGACY_ALIASES: Record<string, Middleware> = {
   permittedCrossDomainPolicies: 'xPermittedCrossDomainPolicies',
   hidePoweredBy: 'xPoweredBy',
   xssFilter: 'xXssProtection',
-};
+});
 
 /** Options and functions removed from helmet (CHANGELOG 4.0, 7.0): accepted silently or a TypeError. */
-export const REMOVED: Record<string, string> = {
+export const REMOVED: Record<string, string> = Object.assign(Object.create(null), {
   featurePolicy: 'removed in helmet 4 (use a Permissions-Policy header)',
   hpkp: 'removed in helmet 4 (HTTP Public Key Pinning is obsolete)',
   noCache: 'removed in helmet 4 (use a Cache-Control header or the nocache package)',
   expectCt: 'removed in helmet 7 (Expect-CT is obsolete)',
   iexss: 'removed in helmet 4',
   xssFilterOld: 'removed',
-};
+});
 
 export const HEADER_OF: Record<Middleware, string> = {
   contentSecurityPolicy: 'content-security-policy',
@@ -80,8 +82,6 @@ export interface Effect {
   origin: Map<string, { middleware: Middleware; options: SVal | undefined }>;
 }
 
-const unknownOf = (v: SVal | undefined) => v?.kind === 'unknown';
-
 function newEffect(): Effect {
   return { headers: new Map(), errors: [], origin: new Map() };
 }
@@ -95,38 +95,76 @@ export function topLevelEffect(options: SVal | undefined, at: TS.Node): Effect {
     out.headers.set(CSP_REPORT_ONLY, undefined);
     return out;
   }
-  if (options && options.kind !== 'object' && options.kind !== 'undefined' && options.kind !== 'function') {
+  if (options && isPrimitive(options)) {
     // helmet reads options.constructor, then uses `in` on the options: both throw on primitives.
     out.errors.push({ kind: 'not-an-object', message: `helmet() options must be an object, not ${options.kind}`, node: options.node });
     return out;
   }
   const opts = options?.kind === 'object' ? options : undefined;
-  const open = opts?.open ?? false;
-  for (const m of MIDDLEWARES) {
-    const alias = Object.keys(LEGACY_ALIASES).find((a) => LEGACY_ALIASES[a] === m);
-    const own = prop(opts, m);
-    const legacy = alias ? prop(opts, alias) : undefined;
-    if (own && legacy) {
-      out.errors.push({ kind: 'alias-twice', message: `${headerTitle(m)} option was specified twice. Remove the \`${alias}\` option to fix this error.`, node: legacy.node });
-    }
-    // options.x ?? options.alias
-    let value = own?.value;
-    if (isUndef(value) || value?.kind === 'null') value = legacy?.value;
-    if (open && !own && !legacy) value = { kind: 'unknown', node: opts!.node };
-    const defaultOn = m !== 'crossOriginEmbedderPolicy';
-    if (value?.kind === 'unknown') {
-      setUnknown(out, m);
-      continue;
-    }
-    const on = isUndef(value) ? defaultOn : value!.kind === 'boolean' ? value.value : true;
-    if (!on) {
-      setOff(out, m);
-      continue;
-    }
-    const sub = isUndef(value) || value!.kind === 'boolean' ? undefined : value;
-    merge(out, middlewareEffect(m, sub, at));
+  for (const [alias, m] of Object.entries(LEGACY_ALIASES)) {
+    // helmet checks `"x" in options && "alias" in options`: a written `undefined` counts too.
+    const legacy = prop(opts, alias);
+    if (prop(opts, m) && legacy) out.errors.push({ kind: 'alias-twice', message: `${headerTitle(m)} option was specified twice. Remove the \`${alias}\` option to fix this error.`, node: legacy.node });
+  }
+  for (const c of middlewareConfigs('topLevel', options)) {
+    if (c.on === undefined) setUnknown(out, c.middleware);
+    else if (!c.on) setOff(out, c.middleware);
+    else merge(out, middlewareEffect(c.middleware, c.options, at));
   }
   return out;
+}
+
+/** How one helmet use configures one middleware. */
+export interface MiddlewareConfig {
+  middleware: Middleware;
+  /** The helmet() option that configures it (`hsts` or `strictTransportSecurity`); absent for piecemeal calls and defaults. */
+  prop?: SProp;
+  /** Switched on, off, or not known statically. */
+  on: boolean | undefined;
+  /** The options the middleware receives (undefined: none, its defaults). */
+  options: SVal | undefined;
+}
+
+const ALIAS_OF = Object.fromEntries(Object.entries(LEGACY_ALIASES).map(([alias, m]) => [m, alias])) as Partial<Record<Middleware, string>>;
+
+/**
+ * The middlewares a use runs and their options: for `helmet(options)` every middleware, switched
+ * the way helmet 8 switches it; for a piecemeal call (`helmet.hsts(options)`) that one middleware.
+ */
+export function middlewareConfigs(middleware: 'topLevel' | Middleware, options: SVal | undefined): MiddlewareConfig[] {
+  if (middleware !== 'topLevel') return [{ middleware, on: true, options }];
+  if (options?.kind === 'unknown') return MIDDLEWARES.map((m) => ({ middleware: m, on: undefined, options }));
+  if (options && isPrimitive(options)) return [];
+  const opts = options?.kind === 'object' ? options : undefined;
+  // Every rule asks, for every use: many uses of one big options const would rescan it each time.
+  const cached = opts && configsOf.get(opts);
+  if (cached) return cached;
+  const configs = MIDDLEWARES.map((m): MiddlewareConfig => {
+    const alias = ALIAS_OF[m];
+    const own = prop(opts, m);
+    const legacy = alias ? prop(opts, alias) : undefined;
+    // `options.x ?? options.alias` for aliased middlewares; the others read `options.x` alone, so
+    // their `null` reaches the middleware (and throws where it destructures its options).
+    let written = own;
+    let value = own?.value;
+    if (alias && (isUndef(value) || value?.kind === 'null')) {
+      written = legacy ?? own;
+      value = legacy?.value;
+    }
+    // An unknown spread may bring the option in.
+    if (opts?.open && !own && !legacy) return { middleware: m, on: undefined, options: { kind: 'unknown', node: opts.node } };
+    if (value?.kind === 'unknown') return { middleware: m, prop: written, on: undefined, options: value };
+    const on = isUndef(value) ? m !== 'crossOriginEmbedderPolicy' : value!.kind === 'boolean' ? value!.value : true;
+    return { middleware: m, prop: written, on, options: isUndef(value) || value!.kind === 'boolean' ? undefined : value };
+  });
+  if (opts) configsOf.set(opts, configs);
+  return configs;
+}
+const configsOf = new WeakMap<SVal, MiddlewareConfig[]>();
+
+/** Values `in` and destructuring-with-defaults treat as primitives (a Symbol too). */
+function isPrimitive(v: SVal): boolean {
+  return v.kind === 'string' || v.kind === 'number' || v.kind === 'boolean' || v.kind === 'null' || v.kind === 'disable-default-src';
 }
 
 function headerTitle(m: Middleware): string {
@@ -209,6 +247,8 @@ export function middlewareEffect(m: Middleware, options: SVal | undefined, at: T
       else if (p!.kind === 'unknown') return set(undefined), out;
       else if (p!.kind === 'string') tokens = [p!];
       else if (p!.kind === 'array') {
+        // A Set has forEach but no join: helmet throws after checking the tokens.
+        if (isSetConstruction(p!)) return fail('bad-value', 'Referrer-Policy received a Set (tokens.join is not a function); pass an array', p!.node), out;
         if (p!.open) return set(undefined), out;
         tokens = p!.items;
         if (!tokens.length) return fail('bad-value', 'Referrer-Policy received no policy tokens', p!.node), out;
@@ -226,9 +266,13 @@ export function middlewareEffect(m: Middleware, options: SVal | undefined, at: T
       return out;
     }
     case 'strictTransportSecurity': {
-      if (options?.kind === 'object' && prop(options, 'maxage')) return fail('bad-value', 'Strict-Transport-Security received an unsupported property, `maxage`. Did you mean to pass `maxAge`?', prop(options, 'maxage')!.node), out;
-      if (options?.kind === 'object' && prop(options, 'includeSubdomains'))
-        return fail('bad-value', 'Strict-Transport-Security middleware should use `includeSubDomains` instead of `includeSubdomains`. (The correct one has an uppercase "D".)', prop(options, 'includeSubdomains')!.node), out;
+      if (options && isPrimitive(options)) return fail('not-an-object', `Strict-Transport-Security options must be an object (helmet uses \`in\` on them), not ${options.kind}`, options.node), out;
+      // helmet throws at the first of these typos; both are reported so one round of fixes clears them.
+      const maxage = prop(options, 'maxage');
+      const includeSubdomains = prop(options, 'includeSubdomains');
+      if (maxage) fail('bad-value', 'Strict-Transport-Security received an unsupported property, `maxage`. Did you mean to pass `maxAge`?', maxage.node);
+      if (includeSubdomains) fail('bad-value', 'Strict-Transport-Security middleware should use `includeSubDomains` instead of `includeSubdomains`. (The correct one has an uppercase "D".)', includeSubdomains.node);
+      if (maxage || includeSubdomains) return out;
       if (options?.kind === 'object' && options.open) return set(undefined), out;
       const maxAge = opt('maxAge');
       let age: number | undefined;
@@ -281,6 +325,11 @@ export function middlewareEffect(m: Middleware, options: SVal | undefined, at: T
       set('0');
       return out;
   }
+}
+
+/** `new Set([...])`, which values.ts reads as an array of its items. */
+function isSetConstruction(v: SVal): boolean {
+  return v.node.kind === typescript().SyntaxKind.NewExpression;
 }
 
 function display(v: SVal): unknown {
@@ -351,19 +400,19 @@ export function cspDirectives(options: SVal | undefined, errors: HelmetError[], 
   let open = false;
   let disabledDefaultSrc = false;
   const raw = isUndef(rawV) ? undefined : rawV;
-  if (raw && raw.kind !== 'object') {
-    if (raw.kind === 'unknown') return null;
-    // A non-object `directives` iterates no keys (for..in over a primitive).
+  if (raw?.kind === 'unknown') return null;
+  // for..in over a non-empty string or array visits its indices: "0" is not a directive name.
+  if ((raw?.kind === 'string' && raw.value.length) || (raw?.kind === 'array' && (raw.items.length || raw.open))) {
+    errors.push({ kind: 'bad-value', message: 'Content-Security-Policy received an invalid directive name "0"', node: raw.node });
+    return { directives: [], open: false, reportOnly };
   }
   const seen = new Set<string>();
   if (raw?.kind === 'object') {
     open = raw.open;
-    // A key given twice in one literal keeps its last value (JavaScript semantics); spreads likewise.
-    const last = new Map<string, (typeof raw.props)[number]>();
-    for (const p of raw.props) {
-      last.delete(p.key);
-      last.set(p.key, p);
-    }
+    // A key given twice (in one literal, or over a spread) keeps its first position and its last
+    // value: JavaScript semantics, and the order helmet writes the directives in.
+    const last = new Map<string, SProp>();
+    for (const p of raw.props) last.set(p.key, p);
     for (const p of last.values()) {
       const rawName = p.key;
       if (!rawName.length || !DIRECTIVE_NAME.test(rawName)) {
@@ -435,7 +484,8 @@ function cspEffect(options: SVal | undefined, at: TS.Node): Effect {
     out.headers.set(CSP_REPORT_ONLY, undefined);
     return out;
   }
-  const value = csp.open || csp.directives.some((d) => d.sources.includes(undefined)) ? undefined : csp.directives.map((d) => (d.sources.length ? `${d.name} ${d.sources.join(' ')}` : d.name)).join(';');
+  // helmet joins the sources with spaces and writes the bare name when that is empty (`sandbox: ''`).
+  const value = csp.open || csp.directives.some((d) => d.sources.includes(undefined)) ? undefined : csp.directives.map((d) => (d.sources.join(' ') ? `${d.name} ${d.sources.join(' ')}` : d.name)).join(';');
   const [on, off] = csp.reportOnly ? [CSP_REPORT_ONLY, HEADER_OF.contentSecurityPolicy] : [HEADER_OF.contentSecurityPolicy, CSP_REPORT_ONLY];
   out.headers.set(on, value);
   out.headers.set(off, null);
@@ -445,7 +495,6 @@ function cspEffect(options: SVal | undefined, at: TS.Node): Effect {
 
 /** The middleware a helmet member name calls (`hsts` -> strictTransportSecurity), if any. */
 export function middlewareNamed(name: string): Middleware | undefined {
-  return (MIDDLEWARES as readonly string[]).includes(name) ? (name as Middleware) : LEGACY_ALIASES[name];
+  return (MIDDLEWARES as readonly string[]).includes(name) ? (name as Middleware) : Object.hasOwn(LEGACY_ALIASES, name) ? LEGACY_ALIASES[name] : undefined;
 }
 
-export { unknownOf };

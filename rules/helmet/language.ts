@@ -2,7 +2,7 @@
 // parsed only when it imports one of the modules in modules.ts, so the TypeScript parser is loaded
 // only for workspaces that have such files.
 import type { Language, ParsedFile } from '../types';
-import { analyze, AUTH_ROUTE, type HelmetModel } from './analyze';
+import { analyze, AUTH_ROUTE, HEALTH_ROUTE, routePaths, type HelmetModel } from './analyze';
 import { mentionsRelevantModule } from './modules';
 import { fileHeaders } from './setup';
 import { typescript } from './ts';
@@ -29,6 +29,10 @@ export interface HelmetIndexItem {
   cors: boolean;
   sessions: number;
   authRoutes: string[];
+  /** Routes that answer health probes (`/healthz`, `/ready`, ...). */
+  healthRoutes: string[];
+  /** Health-check packages imported (@nestjs/terminus, lightship, ...). */
+  healthModules: string[];
 }
 
 export const helmetLanguage: Language<HelmetModel> = {
@@ -68,7 +72,9 @@ export const helmetLanguage: Language<HelmetModel> = {
         csrf: model.csrfImports.length > 0,
         cors: model.cors.length > 0,
         sessions: model.sessions.length,
-        authRoutes: [...new Set(model.routes.map((r) => r.path).filter((p): p is string => !!p && AUTH_ROUTE.test(p)))],
+        authRoutes: [...new Set(routePaths(model).filter((p) => AUTH_ROUTE.test(p)))],
+        healthRoutes: [...new Set(routePaths(model).filter((p) => HEALTH_ROUTE.test(p)))],
+        healthModules: [...new Set(model.healthImports.map((i) => i.module))],
       },
     ];
   },

@@ -24,6 +24,7 @@ export const SESSION_MODULES = new Map<string, 'express-session' | 'cookie-sessi
   ['@fastify/session', 'fastify'],
   ['@fastify/secure-session', 'fastify'],
   ['koa-session', 'koa'],
+  ['koa-generic-session', 'koa'],
 ]);
 
 export const RATE_LIMIT_MODULES = new Set([
@@ -38,11 +39,21 @@ export const RATE_LIMIT_MODULES = new Set([
   'koa-ratelimit',
   'koa2-ratelimit',
   '@authentication/rate-limit',
+  '@ladjs/koa-simple-ratelimit',
 ]);
 
 export const CSRF_MODULES = new Set(['csurf', 'csrf-csrf', 'csrf-sync', 'lusca', 'tiny-csrf', '@fastify/csrf-protection', 'koa-csrf', '@dr.pogodin/csurf']);
 
 export const DIRECTORY_LISTING_MODULES = new Set(['serve-index']);
+
+/** JSON Web Token libraries whose `sign`/`verify` take the signing secret. */
+export const JWT_MODULES = new Set(['jsonwebtoken']);
+
+/** Health-check packages: importing one means the service answers health probes. */
+export const HEALTH_MODULES = new Set(['@nestjs/terminus', '@godaddy/terminus', 'lightship', 'fastify-healthcheck', 'express-healthcheck', '@cloudnative/health-connect']);
+
+/** Routers and controllers: where routes (auth, health) are declared outside the app file. */
+export const ROUTER_MODULES = new Set(['@nestjs/common', 'koa-router', '@koa/router']);
 
 /** Modules that make a file worth parsing. */
 export const RELEVANT_MODULES = new Set<string>([
@@ -53,15 +64,26 @@ export const RELEVANT_MODULES = new Set<string>([
   ...RATE_LIMIT_MODULES,
   ...CSRF_MODULES,
   ...DIRECTORY_LISTING_MODULES,
+  ...JWT_MODULES,
+  ...HEALTH_MODULES,
+  ...ROUTER_MODULES,
   '@nestjs/platform-fastify',
   '@nestjs/platform-express',
 ]);
 
 const SPECIFIER = /(?:\bfrom\s*|\brequire\s*\(\s*|\bimport\s*\(\s*|\bimport\s+)(['"`])([^'"`\n]{1,80})\1/g;
 
+/**
+ * Modules too common to make a file worth parsing on their own: every NestJS file imports
+ * @nestjs/common, but only controllers declare routes (health and auth endpoints).
+ */
+const RELEVANT_ONLY_WITH: Record<string, RegExp> = { '@nestjs/common': /@Controller\s*\(/ };
+
 /** Cheap text test before parsing: does the file name one of our modules in an import or require? */
 export function mentionsRelevantModule(text: string): boolean {
   SPECIFIER.lastIndex = 0;
-  for (let m = SPECIFIER.exec(text); m; m = SPECIFIER.exec(text)) if (RELEVANT_MODULES.has(m[2])) return true;
+  for (let m = SPECIFIER.exec(text); m; m = SPECIFIER.exec(text)) {
+    if (RELEVANT_MODULES.has(m[2]) && (RELEVANT_ONLY_WITH[m[2]]?.test(text) ?? true)) return true;
+  }
   return false;
 }

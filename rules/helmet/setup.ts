@@ -31,6 +31,18 @@ export function effectOf(use: HelmetUse): Effect {
   return e;
 }
 
+/**
+ * Does the file's helmet setup get past startup (no option helmet throws on, no uncalled or removed
+ * helmet function)? Passing evidence is only given for a setup that starts.
+ */
+export function startsUp(model: HelmetModel): boolean {
+  // Rules ask once per helmet use: computed once per model, or a file of many uses is quadratic.
+  let ok = startsUpOf.get(model);
+  if (ok === undefined) startsUpOf.set(model, (ok = model.misuse.length === 0 && model.helmet.every((u) => effectOf(u).errors.length === 0)));
+  return ok;
+}
+const startsUpOf = new WeakMap<HelmetModel, boolean>();
+
 /** Headers the file's helmet uses send together (null: removed or off; undefined: only known at runtime). */
 export function fileHeaders(model: HelmetModel): Map<string, string | null | undefined> | null {
   if (!model.helmet.length) return null;

@@ -38,10 +38,20 @@ export interface EvalEnv {
 }
 
 const MAX_DEPTH = 40;
+/**
+ * Steps one top-level evaluation may take. The depth cap alone does not bound the work: consts
+ * that each spread the previous one several times (`const b = { ...a, ...a, ...a }`) grow
+ * exponentially with depth. Past the budget a value is unknown, as anything not knowable is.
+ */
+const MAX_STEPS = 10_000;
+let steps = 0;
+/** Each const's value, evaluated once per file: every `helmet(options)` sharing one const reuses it. */
+const constValues = new WeakMap<TS.Node, SVal>();
 
 export function evaluate(node: TS.Expression, env: EvalEnv, depth = 0): SVal {
   const ts = typescript();
-  if (depth > MAX_DEPTH) return { kind: 'unknown', node };
+  if (depth === 0) steps = 0;
+  if (depth > MAX_DEPTH || ++steps > MAX_STEPS) return { kind: 'unknown', node };
   const e = unwrap(node);
   const special = env.special?.(e);
   if (special) return special;
@@ -72,7 +82,9 @@ export function evaluate(node: TS.Expression, env: EvalEnv, depth = 0): SVal {
       if (id.text === 'NaN') return { kind: 'number', value: NaN, node: e };
       const init = env.lookup(id);
       if (!init) return { kind: 'unknown', node: e };
-      return evaluate(init, env, depth + 1);
+      let value = constValues.get(init);
+      if (!value) constValues.set(init, (value = evaluate(init, env, depth + 1)));
+      return value;
     }
     case ts.SyntaxKind.VoidExpression:
       return { kind: 'undefined', node: e };
@@ -115,7 +127,8 @@ export function evaluate(node: TS.Expression, env: EvalEnv, depth = 0): SVal {
         if (ts.isSpreadElement(el)) {
           const v = evaluate(el.expression, env, depth + 1);
           if (v.kind === 'array') {
-            items.push(...v.items);
+            steps += v.items.length; // copies count: shared consts make spreads the growing part
+            for (const item of v.items) items.push(item); // not push(...): a huge array would overflow the stack
             open ||= v.open;
           } else open = true;
         } else if (ts.isOmittedExpression(el)) items.push({ kind: 'undefined', node: el });
@@ -126,9 +139,19 @@ export function evaluate(node: TS.Expression, env: EvalEnv, depth = 0): SVal {
     case ts.SyntaxKind.NewExpression: {
       // new Set([...]) is accepted wherever helmet takes a list of sources.
       const n = e as TS.NewExpression;
-      if (ts.isIdentifier(n.expression) && n.expression.text === 'Set' && n.arguments?.length === 1) {
-        const v = evaluate(n.arguments[0], env, depth + 1);
-        if (v.kind === 'array') return { ...v, node: e };
+      if (ts.isIdentifier(n.expression) && n.expression.text === 'Set' && (n.arguments?.length ?? 0) <= 1) {
+        const v = n.arguments?.length ? evaluate(n.arguments[0], env, depth + 1) : undefined;
+        if (!v || v.kind === 'undefined' || v.kind === 'null') return { kind: 'array', items: [], node: e, open: false };
+        if (v.kind === 'array') {
+          // A Set keeps one of equal primitives.
+          const seen = new Set<string>();
+          const items = v.items.filter((i) => {
+            if (i.kind !== 'string' && i.kind !== 'number' && i.kind !== 'boolean') return true;
+            const k = `${i.kind}:${String(i.value)}`;
+            return !seen.has(k) && !!seen.add(k);
+          });
+          return { ...v, items, node: e };
+        }
       }
       return { kind: 'unknown', node: e };
     }
@@ -178,9 +201,14 @@ function evaluateObject(o: TS.ObjectLiteralExpression, env: EvalEnv, depth: numb
     if (ts.isSpreadAssignment(p)) {
       const v = evaluate(p.expression, env, depth + 1);
       if (v.kind === 'object') {
+        steps += v.props.length; // copies count: shared consts make spreads the growing part
+        if (v.open) markOverridable(props);
         for (const sp of v.props) props.push({ ...sp, node: p, own: false });
         open ||= v.open;
-      } else if (v.kind !== 'null' && v.kind !== 'undefined') open = true;
+      } else if (v.kind !== 'null' && v.kind !== 'undefined') {
+        markOverridable(props);
+        open = true;
+      }
       continue;
     }
     const key = propertyKey(p.name);
@@ -195,6 +223,11 @@ function evaluateObject(o: TS.ObjectLiteralExpression, env: EvalEnv, depth: numb
     props.push({ key, value, node: p, keyNode: p.name!, own: true });
   }
   return { kind: 'object', props, node: o, open };
+}
+
+/** An unknown spread may override every property before it: their values are no longer known. */
+function markOverridable(props: SProp[]): void {
+  for (let i = 0; i < props.length; i++) props[i] = { ...props[i], value: { kind: 'unknown', node: props[i].value.node } };
 }
 
 /** The static name of a property (`a`, `"a"`, `['a']`, `1`), or undefined when computed. */
@@ -254,4 +287,12 @@ export function get(v: SVal | undefined, key: string): SVal | undefined {
 /** Is the value absent or `undefined` (helmet treats both alike)? */
 export function isUndef(v: SVal | undefined): boolean {
   return v === undefined || v.kind === 'undefined';
+}
+
+/**
+ * Is the property written in its object literal with its value inside it (not reached through a
+ * spread or a const)? Only then may a fix delete the property or edit the value in place.
+ */
+export function writtenInPlace(p: SProp): boolean {
+  return p.own && p.value.node.pos >= p.node.pos && p.value.node.end <= p.node.end;
 }

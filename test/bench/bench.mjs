@@ -4,12 +4,16 @@
 //           (dockerfile-ast), dockerfilelint and dockerfile-utils;
 //   k8s:    lintText on wild/k8s compared with the bare parser (`yaml` parseAllDocuments);
 //   nginx:  lintText on wild/nginx compared with our bare parser (parseNginx) and, in the same
-//           process, the npm package nginx-linter (GPL: a bench peer only, never bundled).
+//           process, the npm package nginx-linter (GPL: a bench peer only, never bundled);
+//   helmet: lintText on the JS/TS files of wild/express compared with the bare TypeScript parse
+//           (createSourceFile, as analyze() calls it), analyze() alone, and the one-off cost of
+//           loading the parser (time and RSS, in fresh processes).
 // Each section also times the whole corpus through the CLI and reports peak memory.
 // Prints tables; never asserts on time (the architecture budgets are shown for information).
 //
-//   node --expose-gc test/bench/bench.mjs [--domain all|docker|k8s|nginx] [--iterations N] [--cli-runs N]
+//   node --expose-gc test/bench/bench.mjs [--domain all|docker|k8s|nginx|helmet] [--iterations N] [--cli-runs N]
 //                                         [--corpus DIR (docker)] [--k8s-corpus DIR] [--nginx-corpus DIR]
+//                                         [--helmet-corpus DIR]
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
@@ -31,18 +35,20 @@ const ITERATIONS = Number(opt('--iterations', 10));
 const WARMUP = 3;
 const CLI_RUNS = Number(opt('--cli-runs', 3));
 const DOMAIN = opt('--domain', 'all');
-if (!['all', 'docker', 'k8s', 'nginx'].includes(DOMAIN)) {
-  console.error(`bench: --domain must be all, docker, k8s or nginx (got ${DOMAIN}).`);
+if (!['all', 'docker', 'k8s', 'nginx', 'helmet'].includes(DOMAIN)) {
+  console.error(`bench: --domain must be all, docker, k8s, nginx or helmet (got ${DOMAIN}).`);
   process.exit(2);
 }
 const corpusDir = path.resolve(opt('--corpus', path.resolve(repo, '../shared/corpora/wild/dockerfiles')));
 const k8sCorpusDir = path.resolve(opt('--k8s-corpus', path.resolve(repo, '../shared/corpora/wild/k8s')));
 const nginxCorpusDir = path.resolve(opt('--nginx-corpus', path.resolve(repo, '../shared/corpora/wild/nginx')));
+const helmetCorpusDir = path.resolve(opt('--helmet-corpus', path.resolve(repo, '../shared/corpora/wild/express')));
 
 for (const [domain, dir, rel] of [
   ['docker', corpusDir, 'wild/dockerfiles'],
   ['k8s', k8sCorpusDir, 'wild/k8s'],
   ['nginx', nginxCorpusDir, 'wild/nginx'],
+  ['helmet', helmetCorpusDir, 'wild/express'],
 ]) {
   if ((DOMAIN === 'all' || DOMAIN === domain) && !existsSync(dir)) {
     console.error(`bench: corpus ${dir} not found (expected ../shared/corpora/${rel} next to the repository).`);
@@ -57,7 +63,7 @@ for (const [domain, dir, rel] of [
 if (DOMAIN === 'all') {
   const passOn = argv.filter((a, i) => a !== '--domain' && argv[i - 1] !== '--domain');
   let status = 0;
-  for (const domain of ['docker', 'k8s', 'nginx']) {
+  for (const domain of ['docker', 'k8s', 'nginx', 'helmet']) {
     const res = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--domain', domain, ...passOn], { stdio: 'inherit' });
     status ||= res.status ?? 1;
   }
@@ -78,6 +84,9 @@ await build({
   logLevel: 'warning',
   banner: { js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);" },
   define: { __READINESS_LINT_VERSION__: JSON.stringify('bench') },
+  // The TypeScript parser stays out of the bundle, as in dist/ (scripts/build.mjs), and is loaded
+  // on first use from the repository's node_modules (the bundle lives in a temporary folder).
+  plugins: [{ name: 'typescript-external', setup: (b) => b.onResolve({ filter: /^typescript$/ }, () => ({ path: require.resolve('typescript'), external: true })) }],
 });
 const engine = await import(pathToFileURL(engineFile).href);
 const version = (pkg) => JSON.parse(readFileSync(require.resolve(`${pkg}/package.json`), 'utf8')).version;
@@ -585,8 +594,160 @@ function benchNginx() {
   printFailures(failures);
 }
 
+// ---------------------------------------------------------------------------------------------
+// helmet: JS/TS app files (Express, NestJS, Fastify, Koa)
+
+/** Loading the TypeScript parser in a fresh process: require time and RSS growth (median of runs). */
+function parserLoadCost(runs = 5) {
+  const tsPath = require.resolve('typescript');
+  const script = `const r0 = process.memoryUsage().rss; const t0 = process.hrtime.bigint(); require(${JSON.stringify(tsPath)}); const ms = Number(process.hrtime.bigint() - t0) / 1e6; process.stdout.write(JSON.stringify({ ms, rssMb: (process.memoryUsage().rss - r0) / 1024 / 1024 }));`;
+  const out = [];
+  for (let i = 0; i < runs; i++) {
+    const res = spawnSync(process.execPath, ['-e', script], { encoding: 'utf8' });
+    if (res.status === 0) out.push(JSON.parse(res.stdout));
+  }
+  const bytes = statSync(tsPath).size;
+  return out.length ? { ms: median(out.map((o) => o.ms)), rssMb: median(out.map((o) => o.rssMb)), runs: out.length, bytes } : null;
+}
+
+function benchHelmet() {
+  const sourcesUnder = (dir) =>
+    readdirSync(dir)
+      .sort()
+      .flatMap((name) => {
+        const p = path.join(dir, name);
+        if (statSync(p).isDirectory()) return sourcesUnder(p);
+        return /\.(js|mjs|cjs|jsx|ts|mts|cts|tsx)$/.test(name) ? [p] : [];
+      });
+  const all = sourcesUnder(helmetCorpusDir);
+  const allTexts = all.map((f) => readFileSync(f, 'utf8'));
+  // The files the domain parses (they import an app framework or security middleware); the others
+  // cost one text test and would only flatter the ratios.
+  const keep = all.map((f, i) => engine.helmetLanguage.matches(f, undefined, allTexts[i]));
+  const files = all.filter((_, i) => keep[i]);
+  const texts = allTexts.filter((_, i) => keep[i]);
+  const totalBytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
+  const lineCounts = texts.map((t) => t.split('\n').length);
+  const skipped = all.length - files.length;
+
+  const load = parserLoadCost();
+  const helmetRules = engine.rulesOfDomain('helmet');
+  const allOn = engine.resolveConfig({}, { ruleLevels: Object.fromEntries(helmetRules.map((r) => [r.id, 'warn'])) });
+  // Each file is its own workspace, so the rules that look across files (helmet-missing,
+  // x-powered-by, rate limits) run on the file as they do in a CLI scan of it.
+  const workspace = engine.staticWorkspace([]);
+  const ts = engine.typescript();
+  // The bare parse is the one analyze() does: same script kind (JSX for .js), parent pointers set.
+  const kinds = files.map((f) => engine.analyze('', f).sf.scriptKind);
+  const kindOf = new Map(files.map((f, i) => [f, kinds[i]]));
+  const tools = [
+    { id: 'parse', name: `bare parse (typescript ${version('typescript')} createSourceFile)`, run: (t, f) => ts.createSourceFile(f, t, ts.ScriptTarget.Latest, true, kindOf.get(f)) },
+    { id: 'analyze', name: 'readiness-lint analyze() (parse + model)', run: (t, f) => engine.analyze(t, f) },
+    { id: 'ours', name: `readiness-lint lintText (recommended, ${helmetRules.filter((r) => r.level !== 'off').length} rules)`, run: (t, f) => engine.lintText({ path: f, text: t, workspace }) },
+    { id: 'oursAll', name: `readiness-lint lintText (all ${helmetRules.length} rules on)`, run: (t, f) => engine.lintText({ path: f, text: t, config: allOn, workspace }) },
+  ];
+
+  gc();
+  const rss0 = process.memoryUsage().rss;
+  const failures = new Map();
+  const perFile = timeTools(tools, files, texts, failures);
+  const inProcessMaxRssMb = process.resourceUsage().maxRSS / 1024;
+  const rssAfterMb = (process.memoryUsage().rss - rss0) / 1024 / 1024;
+
+  // Where our time goes: the model over the parse, the index summary and each rule's check() on
+  // ready models. Whole-corpus totals, median of 3 rounds.
+  function breakdown() {
+    const rounds = 3;
+    const acc = { model: [], index: [] };
+    const perRule = new Map(helmetRules.map((r) => [r.id, []]));
+    for (let k = 0; k < rounds; k++) {
+      gc();
+      let parseMs = 0;
+      let modelMs = 0;
+      let indexMs = 0;
+      const models = texts.map((t, i) => {
+        let t0 = process.hrtime.bigint();
+        ts.createSourceFile(files[i], t, ts.ScriptTarget.Latest, true, kinds[i]);
+        parseMs += Number(process.hrtime.bigint() - t0) / 1e6;
+        t0 = process.hrtime.bigint();
+        const m = engine.helmetLanguage.parse(t, files[i]);
+        modelMs += Number(process.hrtime.bigint() - t0) / 1e6;
+        t0 = process.hrtime.bigint();
+        const items = engine.helmetLanguage.indexItems(m.model, files[i]);
+        indexMs += Number(process.hrtime.bigint() - t0) / 1e6;
+        return { ...m, ws: engine.staticWorkspace([{ domain: 'helmet', path: files[i], items }]) };
+      });
+      acc.model.push(modelMs - parseMs);
+      acc.index.push(indexMs);
+      for (const rule of helmetRules) {
+        const t0 = process.hrtime.bigint();
+        models.forEach((m, i) => {
+          try {
+            rule.check(m.model, { filePath: files[i], workspace: m.ws, options: { ...(rule.defaultOptions ?? {}) }, report() {}, pass() {} });
+          } catch {
+            // counted by the robustness tests, not here
+          }
+        });
+        perRule.get(rule.id).push(Number(process.hrtime.bigint() - t0) / 1e6);
+      }
+    }
+    return { model: median(acc.model), index: median(acc.index), rules: [...perRule].map(([id, xs]) => [id, median(xs)]).sort((a, b) => b[1] - a[1]) };
+  }
+  const costs = breakdown();
+
+  gc();
+  const cli = runCli(helmetCorpusDir);
+
+  // Report
+  const ratios = (a, b) => perFile[a].map((x, i) => x / perFile[b][i]);
+  const ratioMedian = (a, b) => median(ratios(a, b));
+  const ratioQuantile = (a, b, q) => quantile(ratios(a, b), q);
+  const typical = files.map((_, i) => i).filter((i) => lineCounts[i] <= 300);
+  console.log(
+    `\nReadiness Lint bench — ${files.length} JS/TS app files in ${path.relative(process.cwd(), helmetCorpusDir) || helmetCorpusDir} (${(totalBytes / 1024).toFixed(0)} KB, median ${median(lineCounts)} lines, max ${Math.max(...lineCounts)}; ${skipped} more files import nothing the domain knows and are skipped)`,
+  );
+  console.log(machine());
+  console.log('loading the parser once (a fresh node process requiring typescript, as the first JS/TS app file does)');
+  console.log(
+    table([
+      ['', 'require time', 'RSS growth', 'file'],
+      load ? [`median of ${load.runs} processes`, fmtMs(load.ms), `${load.rssMb.toFixed(0)} MB`, `${(load.bytes / 1024 / 1024).toFixed(1)} MB of JavaScript`] : ['failed to measure', '', '', ''],
+    ]),
+  );
+  console.log(`  in this process (first lintText of a JS/TS app file): ${fmtMs(engine.parserLoadInfo().ms)}\n`);
+  const rows = [['per file', 'median', 'p99', 'max', 'sum of medians', 'ratio to bare parse: median', 'p99']];
+  for (const t of tools) {
+    rows.push([t.name, fmtMs(median(perFile[t.id])), fmtMs(quantile(perFile[t.id], 0.99)), fmtMs(Math.max(...perFile[t.id])), fmtMs(sum(perFile[t.id])), fmtX(ratioMedian(t.id, 'parse')), fmtX(ratioQuantile(t.id, 'parse', 0.99))]);
+  }
+  console.log(table(rows));
+
+  const parseSum = sum(perFile.parse);
+  const rulesSum = sum(costs.rules.map((r) => r[1]));
+  console.log(`\nwhere lintText's time goes (whole corpus, median of 3 rounds; bare parse = ${fmtMs(parseSum)})`);
+  console.log(
+    table([
+      ['part', 'total', 'share of bare parse'],
+      ['model over the parse (imports, apps, helmet/CORS/session uses, values)', fmtMs(costs.model), fmtX(costs.model / parseSum)],
+      ['index summary (headers helmet sends, for workspace rules)', fmtMs(costs.index), fmtX(costs.index / parseSum)],
+      [`all ${helmetRules.length} rules' check()`, fmtMs(rulesSum), fmtX(rulesSum / parseSum)],
+      ...costs.rules.slice(0, 8).map(([id, ms]) => [`  ${id}`, fmtMs(ms), fmtX(ms / parseSum)]),
+    ]),
+  );
+  printCli(cli);
+  console.log(`\nthis bench process (bare parse, analyze and lintText in-process): peak RSS ${inProcessMaxRssMb.toFixed(0)} MB (process.resourceUsage().maxRSS); RSS growth over the timed rounds ${rssAfterMb.toFixed(0)} MB`);
+
+  console.log('\nbudgets (information only; never asserted)');
+  const typicalMed = median(typical.map((i) => perFile.ours[i]));
+  const typicalP99 = quantile(typical.map((i) => perFile.ours[i]), 0.99);
+  console.log(`  typical file (<= 300 lines, ${typical.length} files): median ${fmtMs(typicalMed)}, p99 ${fmtMs(typicalP99)} — budget: well under 5 ms`);
+  console.log(`  lint / bare parse, median per file: ${fmtX(ratioMedian('ours', 'parse'))} (recommended), ${fmtX(ratioMedian('oursAll', 'parse'))} (all rules); p99 ${fmtX(ratioQuantile('ours', 'parse', 0.99))} — budget: within 2x`);
+  if (load) console.log(`  one-off parser load: ${fmtMs(load.ms)} and ${load.rssMb.toFixed(0)} MB, paid only by workspaces with JS/TS app files`);
+  printFailures(failures);
+}
+
 // Run the selected domain.
 if (DOMAIN === 'docker') benchDocker();
 else if (DOMAIN === 'k8s') benchK8s();
-else benchNginx();
+else if (DOMAIN === 'nginx') benchNginx();
+else benchHelmet();
 rmSync(tmp, { recursive: true, force: true });

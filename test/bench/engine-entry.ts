@@ -10,3 +10,7 @@ export { parseManifests, isTemplated, k8sLanguage } from '../../rules/k8s/langua
 export { parseAllDocuments } from 'yaml';
 export { parseNginx } from '../../rules/nginx/parser';
 export { nginxLanguage } from '../../rules/nginx/language';
+export { helmetLanguage } from '../../rules/helmet/language';
+export { analyze } from '../../rules/helmet/analyze';
+// The bench bundle keeps `typescript` external (as the shipped bundles do): loaded on first use.
+export { typescript, parserLoadInfo } from '../../rules/helmet/ts';

@@ -43,6 +43,11 @@ export interface KitOptions {
   nullIsFailure: boolean;
   /** Workspace given to every lint, so that rules relating objects across files run too. */
   workspace?: WorkspaceView;
+  /**
+   * A domain's own check of the text after every offered fix, safe or not (a rule must never offer
+   * one that breaks it): returns the problem, or null. E.g. JS/TS: no more syntax errors than before.
+   */
+  fixedTextProblem?(before: string, after: string): string | null;
 }
 
 export type Kit = ReturnType<typeof createKit>;
@@ -132,6 +137,13 @@ export function createKit(opts: KitOptions) {
   const count = (fs: Finding[], id: string) => fs.reduce((n, f) => n + (f.ruleId === id ? 1 : 0), 0);
 
   /**
+   * The parse-error finding's message. Where rules run on recovered code (JS/TS), a file may have
+   * one before a fix: as verifyFix does, a fix must leave it as it was (same first error and count).
+   */
+  const parseMessage = (r: FileResult | null | undefined) => r?.findings.find((x) => x.ruleId === ENGINE_IDS.parseError)?.message;
+  const breaksParse = (before: FileResult | null | undefined, after: FileResult | null | undefined) => parseMessage(after) !== undefined && parseMessage(after) !== parseMessage(before);
+
+  /**
    * Why applying `f.fix` is unsafe, or null: it must apply, change the text, keep it parseable, lower
    * its rule's count and raise no other. `fixedText` receives the fixed text for further checks.
    */
@@ -147,7 +159,7 @@ export function createKit(opts: KitOptions) {
     const after = lintText({ ...lintOpts, text: fixed });
     bump('lints');
     if (!after) return 'makes the file unrecognisable';
-    if (after.findings.some((x) => x.ruleId === ENGINE_IDS.parseError)) return 'leaves a file that no longer parses';
+    if (breaksParse(before, after)) return parseMessage(before) === undefined ? 'leaves a file that no longer parses' : 'changes the syntax errors the file had';
     if (after.findings.some((x) => x.ruleId === ENGINE_IDS.internalError)) return 'leaves a file a rule crashes on';
     const b = count(before.findings, f.ruleId);
     const a = count(after.findings, f.ruleId);
@@ -169,6 +181,8 @@ export function createKit(opts: KitOptions) {
     bump('fixesOffered');
     let fixed = lintOpts.text;
     const problem = fixProblem(lintOpts, before, f, (t) => (fixed = t));
+    const broken = opts.fixedTextProblem && fixed !== lintOpts.text ? opts.fixedTextProblem(lintOpts.text, fixed) : null;
+    if (broken) fail(what, broken, fixed);
     if (!problem) {
       const extra = safeAlso?.(fixed);
       if (extra) fail(what, `passes verification but ${extra}`);
@@ -196,7 +210,7 @@ export function createKit(opts: KitOptions) {
     if (once.text !== lintOpts.text) {
       bump('filesChangedByFixAll');
       const r = lintText({ ...lintOpts, text: once.text });
-      if (r?.findings.some((x) => x.ruleId === ENGINE_IDS.parseError)) fail(`fix-all of ${label}`, 'the file no longer parses after fix-all', once.text);
+      if (breaksParse(parseMessage(r) === undefined ? undefined : lintText(lintOpts), r)) fail(`fix-all of ${label}`, 'the file no longer parses after fix-all (or has other syntax errors than before)', once.text);
       changedAlso?.(once.text);
     }
     const twice = fixAll({ ...lintOpts, text: once.text });

@@ -22,15 +22,29 @@ export function verifyFix(opts: LintOptions, finding: Finding, fix: Fix): boolea
   const before = lintBefore(opts);
   const after = lintText({ ...opts, text: fixed });
   if (!before || !after) return false;
-  if (after.findings.some((f) => f.ruleId === ENGINE_IDS.parseError)) return false;
+  if (newSyntaxErrors(before.findings, after.findings)) return false;
   const count = (fs: Finding[], id: string) => fs.filter((f) => f.ruleId === id).length;
   if (finding.ruleId !== ENGINE_IDS.unusedDisable && count(after.findings, finding.ruleId) >= count(before.findings, finding.ruleId)) return false;
   const ids = new Set(after.findings.map((f) => f.ruleId));
   for (const id of ids) {
     if (id === finding.ruleId) continue;
-    if (count(after.findings, id) > count(before.findings, id)) return false;
+    if (count(after.findings, id) <= count(before.findings, id)) continue;
+    // Fixing a blocking finding (helmet would throw at startup) may reveal lesser findings the
+    // broken code hid (`maxage: 1234` -> `maxAge: 1234` is then too short): still progress.
+    if (finding.level === 'block' && after.findings.every((f) => f.ruleId !== id || f.level !== 'block')) continue;
+    return false;
   }
   return true;
+}
+
+/**
+ * Did the edit break the file? A parse error where there was none, or (JS/TS, whose recovered syntax
+ * errors are reported while rules run) a different first error or count than before.
+ */
+function newSyntaxErrors(before: Finding[], after: Finding[]): boolean {
+  const message = (fs: Finding[]) => fs.find((f) => f.ruleId === ENGINE_IDS.parseError)?.message;
+  const a = message(after);
+  return a !== undefined && a !== message(before);
 }
 
 /**
@@ -56,7 +70,7 @@ export function verifiedFixes(opts: LintOptions, findings: Finding[]): Set<Findi
       const ids = new Set([...before.findings, ...(after?.findings ?? [])].map((f) => f.ruleId));
       const good =
         !!after &&
-        !after.findings.some((f) => f.ruleId === ENGINE_IDS.parseError) &&
+        !newSyntaxErrors(before.findings, after.findings) &&
         [...ids].every((id) => count(after.findings, id) <= count(before.findings, id) - (byRule.get(id)?.length ?? 0));
       if (good) {
         all.forEach((f) => ok.add(f));
@@ -76,7 +90,7 @@ export function verifiedFixes(opts: LintOptions, findings: Finding[]): Set<Findi
         const after = fixed === opts.text ? null : lintText({ ...opts, text: fixed });
         batchOk =
           !!after &&
-          !after.findings.some((f) => f.ruleId === ENGINE_IDS.parseError) &&
+          !newSyntaxErrors(before.findings, after.findings) &&
           count(after.findings, ruleId) <= count(before.findings, ruleId) - taken.length &&
           [...new Set(after.findings.map((f) => f.ruleId))].every((id) => id === ruleId || count(after.findings, id) <= count(before.findings, id));
       } catch {

@@ -146,7 +146,11 @@ export function lintText(opts: LintOptions): FileResult | null {
             result.suppressed++;
             return;
           }
-          result.findings.push({ ruleId: rule.id, level, message: d.message, range: d.range, fix: d.fix, suggestions: d.suggestions });
+          const shown = d.escalate && level === 'report' ? 'warn' : level;
+          // On code the parser only recovered (half-typed JS), a suggestion's edit may land inside
+          // the broken part; fixes are still re-checked by verifyFix, suggestions wait for valid code.
+          const suggestions = parsed.recoveredErrors?.length ? undefined : d.suggestions;
+          result.findings.push({ ruleId: rule.id, level: shown, message: d.message, range: d.range, fix: d.fix, suggestions });
         },
         pass(p) {
           result.passes.push({ ruleId: rule.id, range: p.range, message: p.message });

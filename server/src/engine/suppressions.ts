@@ -6,6 +6,8 @@
 //   # trivy:ignore:AVD-DS-0002              (next line)
 //   # check=skip=JSONArgsRecommended,all    (BuildKit; file when a parser directive at the top,
 //                                            else the next instruction)
+//   // njsscan-ignore: helmet_feature_disabled   (JS/TS: trailing on the line, or on the line above)
+//   // nosemgrep  |  // nosemgrep: a.b.rule-id   (JS/TS: all semgrep-aliased rules, or those ids)
 import type { LineIndex } from '../../../rules/text';
 import type { ObjectSuppression, PeerTool, Range, Rule } from '../../../rules/types';
 import { allRules } from '../../../rules/index';
@@ -32,7 +34,8 @@ const OWN = /readiness-lint-disable-(next-line|file)\b\s*([^\n]*)/;
 /** Peer id -> our rule ids, built once from aliases. Trivy ids match with or without `AVD-`. */
 const peerIndex = new Map<string, string[]>();
 function peerKey(tool: PeerTool, id: string): string {
-  const norm = tool === 'trivy' ? id.toUpperCase().replace(/^AVD-/, '') : id.toUpperCase();
+  // semgrep ids may be written fully qualified (`javascript.express....express-cookie-session-no-secure`).
+  const norm = tool === 'trivy' ? id.toUpperCase().replace(/^AVD-/, '') : tool === 'semgrep' ? id.split('.').pop()!.toUpperCase() : id.toUpperCase();
   return `${tool}:${norm}`;
 }
 function rulesForPeer(tool: PeerTool, id: string): string[] {
@@ -64,7 +67,9 @@ export function findSuppressions(
 ): Suppression[] {
   const out: Suppression[] = [];
   const text = index.text;
-  if (!text.includes('readiness-lint-disable') && !/hadolint|checkov|trivy|check\s*=/.test(text)) return out;
+  if (!text.includes('readiness-lint-disable') && !/hadolint|checkov|trivy|check\s*=|njsscan-ignore|nosemgrep/.test(text)) return out;
+  // njsscan and semgrep write their pragmas in JS/TS `//` comments, also after code on the line.
+  const jsPeers = commentPrefix === '//';
   // Parser directives (`# key=value`) are only directives at the very top of the file.
   let inDirectives = true;
   for (let line = 0; line < index.lineCount; line++) {
@@ -72,6 +77,10 @@ export function findSuppressions(
     const trimmed = raw.trimStart();
     if (!trimmed.startsWith(commentPrefix)) {
       inDirectives = false;
+      const trailing = jsPeers ? TRAILING_JS_PEER.exec(raw) : null;
+      const ids = trailing ? jsPeerRules(trailing[1]) : null;
+      // A trailing pragma covers its own line, and the statement that starts there.
+      if (ids) out.push(peer(ids, false, line, statementEnd(line), null, index.range(index.lineStart(line) + trailing!.index, index.lineEnd(line))));
       continue;
     }
     const body = trimmed.slice(commentPrefix.length).trim();
@@ -133,24 +142,79 @@ export function findSuppressions(
     if (trivy) {
       const target = nextTarget();
       out.push(peer(rulesForPeer('trivy', trivy[1]), false, target, statementEnd(target), null, range));
+      continue;
+    }
+    const js = jsPeers ? jsPeerRules(body) : null;
+    if (js) {
+      const target = nextTarget();
+      out.push(peer(js, false, target, statementEnd(target), null, range));
     }
   }
   return out;
+}
+
+/** `// njsscan-ignore: ...` or `// nosemgrep...` after code on a line (group 1: the comment's body). */
+const TRAILING_JS_PEER = /\/\/\s*((?:njsscan-ignore|nosemgrep)\b.*)$/;
+
+/**
+ * Our rules silenced by an njsscan or semgrep pragma (the comment's body after `//`), or null when
+ * the body is not one. `nosemgrep` alone silences every rule with a semgrep alias.
+ */
+function jsPeerRules(body: string): string[] | null {
+  const njsscan = /^njsscan-ignore\s*:\s*([\w.-]+(?:\s*,\s*[\w.-]+)*)/.exec(body);
+  if (njsscan) return njsscan[1].split(/\s*,\s*/).flatMap((id) => rulesForPeer('njsscan', id));
+  const semgrep = /^nosemgrep\b(?:\s*:\s*([\w.\/-]+(?:\s*,\s*[\w.\/-]+)*))?/.exec(body);
+  if (!semgrep) return null;
+  if (!semgrep[1]) return rulesForPeer('semgrep', '*');
+  return semgrep[1].split(/\s*,\s*/).flatMap((id) => rulesForPeer('semgrep', id));
 }
 
 function peer(ruleIds: string[], file: boolean, firstLine: number, lastLine: number, reason: string | null, range: Range): Suppression {
   return { ruleIds, scope: file ? 'file' : 'line', firstLine, lastLine, reason, range, own: false, used: false, unknownIds: [] };
 }
 
-/** Is a finding of `ruleId` starting on `line` suppressed? Marks the suppression used. */
+/** File suppressions, and line suppressions sorted by first line with their longest span. */
+interface SuppressionIndex {
+  size: number;
+  file: Suppression[];
+  lines: Suppression[];
+  maxSpan: number;
+}
+const indexes = new WeakMap<Suppression[], SuppressionIndex>();
+
+/**
+ * Built once per list: a file with thousands of suppressions and findings would otherwise test
+ * every suppression for every finding.
+ */
+function indexOf(sups: Suppression[]): SuppressionIndex {
+  let ix = indexes.get(sups);
+  if (!ix || ix.size !== sups.length) {
+    const lines = sups.filter((s) => s.scope === 'line').sort((a, b) => a.firstLine - b.firstLine);
+    ix = { size: sups.length, file: sups.filter((s) => s.scope === 'file'), lines, maxSpan: lines.reduce((m, s) => Math.max(m, s.lastLine - s.firstLine), 0) };
+    indexes.set(sups, ix);
+  }
+  return ix;
+}
+
+/** Is a finding of `ruleId` starting on `line` suppressed? Marks every suppression that covers it used. */
 export function isSuppressed(sups: Suppression[], ruleId: string, line: number): boolean {
+  const covers = (s: Suppression) => s.ruleIds.includes(ruleId) || s.ruleIds.includes('*');
+  const ix = indexOf(sups);
   let hit = false;
-  for (const s of sups) {
-    if (!(s.ruleIds.includes(ruleId) || s.ruleIds.includes('*'))) continue;
-    if (s.scope === 'file' || (line >= s.firstLine && line <= s.lastLine)) {
-      s.used = true;
-      hit = true;
-    }
+  for (const s of ix.file) {
+    if (covers(s)) hit = s.used = true;
+  }
+  // Line suppressions that start at or before `line`, back to the longest span: the only ones that can cover it.
+  let lo = 0;
+  let hi = ix.lines.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (ix.lines[mid].firstLine <= line) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0 && ix.lines[i].firstLine >= line - ix.maxSpan; i--) {
+    const s = ix.lines[i];
+    if (line <= s.lastLine && covers(s)) hit = s.used = true;
   }
   return hit;
 }

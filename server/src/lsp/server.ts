@@ -24,7 +24,7 @@ import { CONFIG_FILE_NAME, parseConfigText, resolveConfig, type ResolvedConfig, 
 import { languageFor, lintText, ENGINE_IDS, type FileResult, type Finding } from '../engine/runner';
 import { fixAll, verifyFix } from '../engine/fix';
 import { renderRuleDoc, ENGINE_FINDING_TITLES } from '../engine/docs';
-import { discoverFiles, lintFile } from '../engine/workspace';
+import { discoverFiles, lintFile, DEFAULT_EXCLUDES } from '../engine/workspace';
 import { buildReport } from '../engine/report';
 import { evaluateChecklist } from '../engine/checklist';
 import { formatMarkdown } from '../engine/formatters/markdown';
@@ -69,24 +69,63 @@ export function startServer(connection: Connection): void {
 
   const log = (msg: string) => connection.console.log(`[readiness-lint] ${msg}`);
 
+  /** Which domains read each domain's summaries (helmet rules read nginx's add_header lines): read -> readers. */
+  const readersOf = new Map<string, Set<string>>();
+  /** Domains read by the lint in progress (linting is synchronous, so one slot is enough). */
+  let readsOfCurrentLint: Set<string> | null = null;
   /** What rules relating objects across files see: the index summary of every known file. */
   const workspaceView: WorkspaceView = {
     entries(domain) {
+      readsOfCurrentLint?.add(domain);
       const out: WorkspaceEntry[] = [];
       for (const r of results.values()) if (r.domain === domain && r.indexItems) out.push({ path: r.path, items: r.indexItems });
       return out;
     },
   };
   let dependentsTimer: NodeJS.Timeout | undefined;
+  /** Run one lint and remember which other domains its rules read, so a change there relints this domain. */
+  function tracked<T extends FileResult | null>(lint: () => T): T {
+    const reads = new Set<string>();
+    readsOfCurrentLint = reads;
+    try {
+      const result = lint();
+      for (const read of reads) {
+        if (!result || read === result.domain) continue;
+        if (!readersOf.has(read)) readersOf.set(read, new Set());
+        readersOf.get(read)!.add(result.domain);
+      }
+      return result;
+    } finally {
+      readsOfCurrentLint = null;
+    }
+  }
+  /** Domains waiting for a relint (one timer for all, so a second domain never cancels the first). */
+  const pendingDomains = new Set<string>();
   /** Do files of this domain read other files' summaries (cross-file rules, nginx includes)? */
   function isCrossFileDomain(domain: string): boolean {
     return allRules.some((r) => r.needsWorkspace && r.domain === domain) || languages.some((l) => l.domain === domain && l.indexItems);
   }
-  /** A file's summary changed: files of that domain may now have other cross-object findings. */
+  /** A file's summary changed: files of that domain, and of domains that read it, may now have other cross-object findings. */
   function scheduleDependents(domain: string): void {
-    if (!isCrossFileDomain(domain)) return;
+    const targets = [...(isCrossFileDomain(domain) ? [domain] : []), ...(readersOf.get(domain) ?? [])];
+    if (!targets.length) return;
+    for (const d of targets) pendingDomains.add(d);
     clearTimeout(dependentsTimer);
-    dependentsTimer = setTimeout(() => void relintDomain(domain), 400);
+    dependentsTimer = setTimeout(async () => {
+      const domains = [...pendingDomains];
+      pendingDomains.clear();
+      for (const d of domains) await relintDomain(d);
+    }, 400);
+  }
+  /**
+   * A file's result went from `before` to `after` (null: the file left every domain, e.g. its last
+   * `express` import was deleted): relint the domains whose cross-file view changed with it.
+   */
+  function summaryChanged(before: FileResult | undefined, after: FileResult | null): void {
+    if (!before?.indexItems && !after?.indexItems) return;
+    if (before && after && before.domain === after.domain && JSON.stringify(before.indexItems) === JSON.stringify(after.indexItems)) return;
+    if (before?.indexItems) scheduleDependents(before.domain);
+    if (after?.indexItems && after.domain !== before?.domain) scheduleDependents(after.domain);
   }
   async function relintDomain(domain: string): Promise<void> {
     const generation = indexGeneration;
@@ -98,7 +137,7 @@ export function startServer(connection: Connection): void {
         openResults.delete(uri);
         validate(open, false);
       } else {
-        const fresh = lintFile(r.path, config, r.path, workspaceView);
+        const fresh = tracked(() => lintFile(r.path, config, r.path, workspaceView));
         if (fresh) results.set(uri, fresh);
       }
       if (++n % 25 === 0) {
@@ -197,18 +236,18 @@ export function startServer(connection: Connection): void {
     const text = doc.getText();
     const fsPath = URI.parse(doc.uri).fsPath;
     let result: FileResult | null = null;
-    if (settings.enable && !isIgnored(fsPath)) result = lintText({ path: fsPath, text, languageId: doc.languageId, config, workspace: workspaceView });
+    if (settings.enable && !isIgnored(fsPath)) result = tracked(() => lintText({ path: fsPath, text, languageId: doc.languageId, config, workspace: workspaceView }));
     openResults.set(doc.uri, { version: doc.version, text, result });
     return result;
   }
 
   function validate(doc: TextDocument, notifyDependents = true): void {
     if (isConfigDoc(doc.uri)) return;
-    const before = results.get(doc.uri)?.indexItems;
+    const before = results.get(doc.uri);
     const result = lintDocument(doc);
     if (result) results.set(doc.uri, result);
     else results.delete(doc.uri);
-    if (notifyDependents && result?.indexItems && JSON.stringify(before) !== JSON.stringify(result.indexItems)) scheduleDependents(result.domain);
+    if (notifyDependents) summaryChanged(before, result);
     void connection.sendDiagnostics({ uri: doc.uri, version: doc.version, diagnostics: result ? result.findings.map((f) => toDiagnostic(f)) : [] });
     scheduleChecklistChanged();
   }
@@ -261,22 +300,34 @@ export function startServer(connection: Connection): void {
     }
     // Keep the file in the checklist from disk; its problems stay visible like ESLint's.
     const fsPath = URI.parse(e.document.uri).fsPath;
-    const r = existsSync(fsPath) && !isIgnored(fsPath) ? lintFile(fsPath, config, fsPath, workspaceView) : null;
+    const before = results.get(e.document.uri);
+    const r = existsSync(fsPath) && !isIgnored(fsPath) ? tracked(() => lintFile(fsPath, config, fsPath, workspaceView)) : null;
     if (r) results.set(e.document.uri, r);
     else {
       results.delete(e.document.uri);
       void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     }
+    // Unsaved edits were discarded: other files may have seen a summary the disk does not have.
+    summaryChanged(before, r);
     scheduleChecklistChanged();
   });
 
   // ---------- workspace index (closed files) ----------
 
-  function isIgnored(fsPath: string): boolean {
+  /** The '/'-separated path inside its workspace root, or null outside every root. */
+  function rootRelative(fsPath: string): string | null {
     const root = roots.find((r) => fsPath.startsWith(r + path.sep));
-    if (!root) return false;
-    const rel = path.relative(root, fsPath).split(path.sep).join('/');
-    return matchesAny([...config.ignore, ...settings.exclude], rel);
+    return root ? path.relative(root, fsPath).split(path.sep).join('/') : null;
+  }
+
+  function isIgnored(fsPath: string): boolean {
+    const rel = rootRelative(fsPath);
+    return rel !== null && matchesAny([...config.ignore, ...settings.exclude], rel);
+  }
+
+  function isExcludedByDefault(fsPath: string): boolean {
+    const rel = rootRelative(fsPath);
+    return rel !== null && matchesAny(DEFAULT_EXCLUDES, rel);
   }
 
   async function buildIndex(): Promise<void> {
@@ -294,7 +345,7 @@ export function startServer(connection: Connection): void {
         const uri = URI.file(found[i]).toString();
         seen.add(uri);
         if (!documents.get(uri)) {
-          const r = settings.enable ? lintFile(found[i], config, found[i], workspaceView) : null;
+          const r = settings.enable ? tracked(() => lintFile(found[i], config, found[i], workspaceView)) : null;
           if (r) results.set(uri, r);
         }
         if (i % 25 === 24) {
@@ -335,13 +386,13 @@ export function startServer(connection: Connection): void {
         evidenceChanged = true;
         continue;
       }
-      if (change.type === FileChangeType.Deleted || isIgnored(fsPath) || !languageFor(fsPath)) results.delete(change.uri);
-      else {
-        const before = results.get(change.uri)?.indexItems;
-        const r = lintFile(fsPath, config, fsPath, workspaceView);
-        if (r) results.set(change.uri, r);
-        if (r?.indexItems && JSON.stringify(before) !== JSON.stringify(r.indexItems)) scheduleDependents(r.domain);
-      }
+      const before = results.get(change.uri);
+      // Like the workspace scan: build output and dependencies (dist/, node_modules/) are not indexed.
+      const r = change.type === FileChangeType.Deleted || isIgnored(fsPath) || isExcludedByDefault(fsPath) ? null : tracked(() => lintFile(fsPath, config, fsPath, workspaceView));
+      // null also when the file no longer belongs to a domain (a JS file without our imports).
+      if (r) results.set(change.uri, r);
+      else results.delete(change.uri);
+      summaryChanged(before, r);
     }
     if (configChanged) void reloadEverything();
     else if (evidenceChanged) void refreshEvidence();
@@ -481,9 +532,13 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(params.textDocument.uri);
     if (!doc) return null;
     const p = params.position;
-    // nginx: the directive's or variable's nginx.org documentation (also when checks are off).
     const fsPath = URI.parse(doc.uri).fsPath;
-    const reference = languageFor(fsPath, doc.languageId)?.domain === 'nginx' ? nginxHover(doc.getText(), doc.offsetAt(p)) : null;
+    const domain = languageFor(fsPath, doc.languageId)?.domain;
+    // JS/TS: VS Code's TypeScript support owns hover; our problems show in its hover already, and
+    // a rule's documentation is one click away (the diagnostic's code link).
+    if (domain === 'helmet') return null;
+    // nginx: the directive's or variable's nginx.org documentation (also when checks are off).
+    const reference = domain === 'nginx' ? nginxHover(doc.getText(), doc.offsetAt(p)) : null;
     const result = lintDocument(doc);
     const hits = (result?.findings ?? []).filter((f) => {
       const { start, end } = f.range;

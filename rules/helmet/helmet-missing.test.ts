@@ -1,0 +1,132 @@
+import { ruleTester } from '../../test/ruleTester';
+import rule from './helmet-missing';
+
+const MSG_EXPRESS = /^This Express app registers no helmet: .* and with X-Powered-By: Express\. Add `app\.use\(helmet\(\)\)` \(helmet\) right after creating the app\.$/;
+
+ruleTester(rule, {
+  valid: [
+    { name: 'Express CJS with helmet', code: "const express = require('express');\nconst helmet = require('helmet');\nconst app = express();\napp.use(helmet());\n" },
+    { name: 'Express ESM with options', code: "import express from 'express';\nimport helmet from 'helmet';\nconst app = express();\napp.use(helmet({ contentSecurityPolicy: false }));\n" },
+    {
+      name: 'NestJS main.ts (Express adapter)',
+      filename: 'src/main.ts',
+      code: "import { NestFactory } from '@nestjs/core';\nimport helmet from 'helmet';\nimport { AppModule } from './app.module';\n\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.use(helmet());\n  await app.listen(3000);\n}\nbootstrap();\n",
+    },
+    {
+      name: 'NestJS main.ts (Fastify adapter)',
+      filename: 'src/main.ts',
+      code: "import { NestFactory } from '@nestjs/core';\nimport { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';\nimport helmet from '@fastify/helmet';\nimport { AppModule } from './app.module';\n\nasync function bootstrap() {\n  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter());\n  await app.register(helmet);\n}\nbootstrap();\n",
+    },
+    { name: 'Fastify plugin', code: "const fastify = require('fastify')({ logger: true });\nfastify.register(require('@fastify/helmet'));\n" },
+    { name: 'Koa', filename: 'server.mjs', code: "import Koa from 'koa';\nimport helmet from 'koa-helmet';\nconst app = new Koa();\napp.use(helmet());\n" },
+    { name: 'piecemeal helmet counts as helmet', code: "const express = require('express');\nconst helmet = require('helmet');\nconst app = express();\napp.use(helmet.hsts());\n" },
+    {
+      name: 'the app is here, helmet is registered by another file of the workspace',
+      filename: 'src/app.js',
+      code: "const express = require('express');\nconst security = require('./security');\nconst app = express();\nsecurity(app);\n",
+      workspace: [{ path: 'src/security.js', code: "const helmet = require('helmet');\nmodule.exports = (app) => app.use(helmet());\n" }],
+    },
+    { name: 'helmet passed uncalled is another rule', code: "const express = require('express');\nconst helmet = require('helmet');\nconst app = express();\napp.use(helmet);\n" },
+    { name: 'no app in this file', code: "const express = require('express');\nconst router = express.Router();\nrouter.get('/', (req, res) => res.send('ok'));\nmodule.exports = router;\n" },
+  ],
+  invalid: [
+    {
+      name: 'Express CommonJS',
+      code: "const express = require('express');\nconst app = express();\napp.get('/', (req, res) => res.send('ok'));\n",
+      errors: [{ line: 2, column: 13, endColumn: 22, message: MSG_EXPRESS }],
+      output: null,
+      suggestions: [{ title: 'Register helmet after the app is created', output: "const express = require('express');\nconst helmet = require('helmet');\nconst app = express();\napp.use(helmet());\napp.get('/', (req, res) => res.send('ok'));\n" }],
+    },
+    {
+      name: 'Express ESM, helmet only in a comment (commented-out code does not count), double quotes, no semicolons',
+      filename: 'server.mjs',
+      code: 'import express from "express"\n// import helmet from "helmet"\nconst app = express()\n// app.use(helmet())\napp.listen(3000)\n',
+      errors: [{ line: 3, column: 13 }],
+      output: null,
+      suggestions: [{ title: 'Register helmet after the app is created', output: 'import express from "express"\nimport helmet from "helmet"\n// import helmet from "helmet"\nconst app = express()\napp.use(helmet())\n// app.use(helmet())\napp.listen(3000)\n' }],
+    },
+    {
+      name: 'require after the app (NodeGoat layout): the require goes above the app, not after it',
+      code: "const express = require('express');\nconst app = express();\nconst routes = require('./routes');\nroutes(app);\n",
+      errors: [{ line: 2, column: 13 }],
+      output: null,
+      suggestions: [{ title: 'Register helmet after the app is created', output: "const express = require('express');\nconst helmet = require('helmet');\nconst app = express();\napp.use(helmet());\nconst routes = require('./routes');\nroutes(app);\n" }],
+    },
+    {
+      name: 'NestJS main.ts, Express adapter',
+      filename: 'src/main.ts',
+      code: "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\n\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  await app.listen(3000);\n}\nbootstrap();\n",
+      errors: [{ line: 5, column: 21, message: /^This NestJS app \(Express adapter\) registers no helmet: .*Add `app\.use\(helmet\(\)\)` \(helmet\)/ }],
+      output: null,
+      suggestions: [{ title: 'Register helmet after the app is created', output: "import { NestFactory } from '@nestjs/core';\nimport { AppModule } from './app.module';\nimport helmet from 'helmet';\n\nasync function bootstrap() {\n  const app = await NestFactory.create(AppModule);\n  app.use(helmet());\n  await app.listen(3000);\n}\nbootstrap();\n" }],
+    },
+    {
+      name: 'NestJS main.ts, Fastify adapter: await app.register(helmet) from @fastify/helmet',
+      filename: 'src/main.ts',
+      code: "import { NestFactory } from '@nestjs/core';\nimport { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';\nimport { AppModule } from './app.module';\n\nasync function bootstrap() {\n  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter());\n  await app.listen(3000);\n}\nbootstrap();\n",
+      errors: [{ line: 6, column: 21, message: /NestJS app \(Fastify adapter\) registers no helmet: .*Add `await app\.register\(helmet\)` \(@fastify\/helmet\)/ }],
+      output: null,
+      suggestions: [{ title: 'Register @fastify/helmet after the app is created', output: "import { NestFactory } from '@nestjs/core';\nimport { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';\nimport { AppModule } from './app.module';\nimport helmet from '@fastify/helmet';\n\nasync function bootstrap() {\n  const app = await NestFactory.create<NestFastifyApplication>(AppModule, new FastifyAdapter());\n  await app.register(helmet);\n  await app.listen(3000);\n}\nbootstrap();\n" }],
+    },
+    {
+      name: 'Fastify at top level (not in an async function): register without await',
+      code: "'use strict'\nconst Fastify = require('fastify')\nconst server = Fastify({ logger: true })\nserver.get('/', async () => 'ok')\n",
+      errors: [{ line: 3, column: 16, message: /Fastify app registers no helmet: .*Add `server\.register\(helmet\)` \(@fastify\/helmet\)/ }],
+      output: null,
+      suggestions: [{ title: 'Register @fastify/helmet after the app is created', output: "'use strict'\nconst Fastify = require('fastify')\nconst helmet = require('@fastify/helmet')\nconst server = Fastify({ logger: true })\nserver.register(helmet)\nserver.get('/', async () => 'ok')\n" }],
+    },
+    {
+      name: 'Koa ESM: koa-helmet',
+      filename: 'server.mjs',
+      code: "import Koa from 'koa';\nconst app = new Koa();\napp.use(async (ctx) => { ctx.body = 'hi'; });\n",
+      errors: [{ line: 2, column: 13, message: /Koa app registers no helmet.*\(koa-helmet\)/ }],
+      output: null,
+      suggestions: [{ title: 'Register koa-helmet after the app is created', output: "import Koa from 'koa';\nimport helmet from 'koa-helmet';\nconst app = new Koa();\napp.use(helmet());\napp.use(async (ctx) => { ctx.body = 'hi'; });\n" }],
+    },
+    {
+      name: 'this.app = express() in a class (TypeScript)',
+      filename: 'src/server.ts',
+      code: "import express from 'express';\n\nexport class Server {\n  private app: express.Application;\n  constructor() {\n    this.app = express();\n    this.routes();\n  }\n  private routes() {}\n}\n",
+      errors: [{ line: 6, column: 16 }],
+      output: null,
+      suggestions: [{ title: 'Register helmet after the app is created', output: "import express from 'express';\nimport helmet from 'helmet';\n\nexport class Server {\n  private app: express.Application;\n  constructor() {\n    this.app = express();\n    this.app.use(helmet());\n    this.routes();\n  }\n  private routes() {}\n}\n" }],
+    },
+    {
+      name: 'the name helmet is taken: another local name',
+      code: "const express = require('express');\nconst helmet = { size: 'L' };\nconst app = express();\n",
+      errors: [{ line: 3, column: 13 }],
+      output: null,
+      suggestions: [{ title: 'Register helmet after the app is created', output: "const express = require('express');\nconst helmetMiddleware = require('helmet');\nconst helmet = { size: 'L' };\nconst app = express();\napp.use(helmetMiddleware());\n" }],
+    },
+    {
+      name: 'helmet imported but never installed (its use commented out): the import is reused',
+      filename: 'server.mjs',
+      code: "import express from 'express';\nimport helmet from 'helmet';\nconst app = express();\n// app.use(helmet());\n",
+      errors: [{ line: 3, column: 13 }],
+      output: null,
+      suggestions: [{ title: 'Register helmet after the app is created', output: "import express from 'express';\nimport helmet from 'helmet';\nconst app = express();\napp.use(helmet());\n// app.use(helmet());\n" }],
+    },
+    {
+      name: 'module.exports = express(): no receiver to add statements to, no fix',
+      code: "const express = require('express');\nmodule.exports = express();\n",
+      errors: [{ line: 2, column: 18 }],
+      output: null,
+    },
+    {
+      name: 'one app created in both branches of an if: one finding, no fix (a line after one branch misses the other)',
+      filename: 'src/bootstrap.ts',
+      code: "import { NestFactory } from '@nestjs/core';\nexport async function bootstrap(adapter?: unknown) {\n  let app;\n  if (adapter) {\n    app = await NestFactory.create(AppModule, adapter);\n  } else {\n    app = await NestFactory.create(AppModule);\n  }\n  return app;\n}\n",
+      errors: [{ line: 5, column: 17 }],
+      output: null,
+    },
+    {
+      name: 'other workspace files have helmet only in comments',
+      filename: 'src/app.js',
+      code: "const express = require('express');\nconst app = express();\n",
+      workspace: [{ path: 'src/security.js', code: "const express = require('express');\n// const helmet = require('helmet');\nmodule.exports = (app) => app.use(express.json());\n" }],
+      errors: [{ line: 2, column: 13 }],
+      output: null,
+      suggestions: [{ title: 'Register helmet after the app is created', output: "const express = require('express');\nconst helmet = require('helmet');\nconst app = express();\napp.use(helmet());\n" }],
+    },
+  ],
+});
