@@ -8,7 +8,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CORPORA_ROOT } from '../corpus/corpora';
 import { mentionsRelevantModule } from '../../rules/helmet/modules';
-import { MUTATORS as TEXT_MUTATORS, Rng, mutate, type MutationCase, type Mutator } from './mutations';
+import { MUTATORS as TEXT_MUTATORS, Rng, mutate, type MutationCase, type Mutator, splitLines, insertAt, insertIndentedLine } from './mutations';
 
 export const HELMET_CORPORA = {
   wild: path.join(CORPORA_ROOT, 'wild/express'),
@@ -70,21 +70,6 @@ export function projectOf(file: string): string {
 // ---------------------------------------------------------------------------------------------
 // Mutations
 
-const splitLines = (s: string) => s.split('\n');
-
-function insertAt(src: string, piece: string, rnd: Rng): string {
-  const at = rnd.int(src.length + 1);
-  return src.slice(0, at) + piece + src.slice(at);
-}
-
-/** Insert `piece` as lines indented like their neighbour. */
-function insertLine(src: string, piece: string, rnd: Rng): string {
-  const lines = splitLines(src);
-  const at = rnd.int(lines.length + 1);
-  const indent = /^\s*/.exec(lines[Math.min(at, lines.length - 1)] ?? '')![0];
-  lines.splice(at, 0, ...piece.split('\n').map((l) => indent + l));
-  return lines.join('\n');
-}
 
 /** Lines the domain looks at, complete and half-typed, valid and not; suppressions; other syntax. */
 const FRAGMENTS = [
@@ -229,7 +214,7 @@ export const HELMET_MUTATORS: Record<string, Mutator> = {
       .replace(/'[^'\n]*'|"[^"\n]*"/g, (m) => (r.chance(0.15) ? r.pick(["'self'", '"\'self\'"', "'*'", "'none'", "'unsafe-inline'", "'x-powered-by'", "'ALLOW-FROM x'", "''", "'a;b'", "'nonce-x'", '`self`']) : m)),
   fragments: (s, r) => {
     let out = s;
-    for (let n = r.range(1, 10); n > 0; n--) out = insertLine(out, r.pick(FRAGMENTS), r);
+    for (let n = r.range(1, 10); n > 0; n--) out = insertIndentedLine(out, r.pick(FRAGMENTS), r);
     return out;
   },
   /** Wrap a run of lines in a new block (function, if, class method, IIFE, object), closed or not. */

@@ -47,10 +47,10 @@ export class Rng {
   }
 }
 
-const splitLines = (s: string) => s.split('\n');
+export const splitLines = (s: string) => s.split('\n');
 
 /** Insert `piece` at a random offset (or at a line start when `atLine`). */
-function insertAt(src: string, piece: string, rnd: Rng, atLine = false): string {
+export function insertAt(src: string, piece: string, rnd: Rng, atLine = false): string {
   if (atLine) {
     const lines = splitLines(src);
     lines.splice(rnd.int(lines.length + 1), 0, piece);
@@ -90,6 +90,15 @@ const UNICODE = [
 ];
 
 const QUOTES = ['"', "'", '`', '[', ']', '{', '}', '(', ')', '${', '$(', '$((', '\\', '\\\n', '<<', '<<EOF', '#', '=', '--', ',', ';', '&&', '|'];
+
+/** Insert `piece` as lines indented like their neighbour (what an editor's user would type). */
+export function insertIndentedLine(src: string, piece: string, rnd: Rng): string {
+  const lines = splitLines(src);
+  const at = rnd.int(lines.length + 1);
+  const indent = /^\s*/.exec(lines[Math.min(at, lines.length - 1)] ?? '')![0];
+  lines.splice(at, 0, ...piece.split('\n').map((l) => indent + l));
+  return lines.join('\n');
+}
 
 export interface MutationCase {
   label: string;

@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { CORPORA_ROOT } from '../corpus/corpora';
-import { MUTATORS as TEXT_MUTATORS, Rng, mutate, type MutationCase, type Mutator } from './mutations';
+import { MUTATORS as TEXT_MUTATORS, Rng, mutate, type MutationCase, type Mutator, splitLines, insertAt, insertIndentedLine } from './mutations';
 
 export const NGINX_CORPORA = {
   wild: path.join(CORPORA_ROOT, 'wild/nginx'),
@@ -51,21 +51,6 @@ export function projectOf(file: string): string {
   return simply >= 0 ? rel.slice(0, simply + 2).join('/') : rel.slice(0, -1).join('/');
 }
 
-const splitLines = (s: string) => s.split('\n');
-
-function insertAt(src: string, piece: string, rnd: Rng): string {
-  const at = rnd.int(src.length + 1);
-  return src.slice(0, at) + piece + src.slice(at);
-}
-
-/** Insert `piece` as a line indented like its neighbour. */
-function insertLine(src: string, piece: string, rnd: Rng): string {
-  const lines = splitLines(src);
-  const at = rnd.int(lines.length + 1);
-  const indent = /^\s*/.exec(lines[Math.min(at, lines.length - 1)] ?? '')![0];
-  lines.splice(at, 0, ...piece.split('\n').map((l) => indent + l));
-  return lines.join('\n');
-}
 
 /** Odd but plausible nginx lines: missing or extra arguments, the directives rules look at, suppressions. */
 const FRAGMENTS = [
@@ -116,7 +101,7 @@ export const NGINX_MUTATORS: Record<string, Mutator> = {
   dropPunctuation: (s, r) => s.replace(/[{};"']/g, (c) => (r.chance(0.1) ? '' : c)),
   fragments: (s, r) => {
     let out = s;
-    for (let n = r.range(1, 10); n > 0; n--) out = insertLine(out, r.pick(FRAGMENTS), r);
+    for (let n = r.range(1, 10); n > 0; n--) out = insertIndentedLine(out, r.pick(FRAGMENTS), r);
     return out;
   },
   /** Wrap a run of lines in a new block (location, if, server, limit_except, a Lua block). */
