@@ -747,7 +747,7 @@ class Analyzer {
     let single = 0;
     let double = 0;
     for (const b of this.imports) {
-      const q = this.model.text[b.statement.getStart(this.sf)] === undefined ? '' : b.statement.getText(this.sf).match(/['"]/)?.[0];
+      const q = b.statement.getText(this.sf).match(/['"]/)?.[0];
       if (q === "'") single++;
       else if (q === '"') double++;
     }

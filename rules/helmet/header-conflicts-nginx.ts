@@ -2,6 +2,7 @@ import { defineRule, type WorkspaceView } from '../types';
 import type { HelmetModel, HelmetIndexItem } from './language';
 import { nodeRange } from './analyze';
 import { typescript } from './ts';
+import { helmetFiles, shortPath } from './app-context';
 import type { NginxTreeItem } from '../nginx/includes';
 
 /** Headers helmet sets that an edge nginx commonly sets too. */
@@ -53,15 +54,6 @@ function nginxHeaders(ws: WorkspaceView): { set: NginxHeader[]; hidden: Set<stri
   return { set, hidden };
 }
 
-/** `b` relative to the deepest folder it shares with `a` (short, and the same in the CLI and the editor). */
-function shortPath(a: string, b: string): string {
-  const pa = a.replace(/\\/g, '/').split('/');
-  const pb = b.replace(/\\/g, '/').split('/');
-  let i = 0;
-  while (i < pa.length - 1 && i < pb.length - 1 && pa[i] === pb[i]) i++;
-  return pb.slice(i).join('/');
-}
-
 const normalise = (v: string) => v.replace(/\s+/g, ' ').replace(/\s*;\s*/g, ';').replace(/;$/, '').trim().toLowerCase();
 
 function conflictsOf(item: HelmetIndexItem, nginx: ReturnType<typeof nginxHeaders>): Conflict[] {
@@ -106,10 +98,7 @@ export default defineRule<HelmetModel>({
     const nginx = nginxHeaders(ws);
     if (!nginx.set.length) return;
     // Said once per workspace: in the first file (by path) whose helmet setup conflicts.
-    const files = ws
-      .entries('helmet')
-      .map((e) => ({ path: e.path, item: (e.items as HelmetIndexItem[]).find((i) => i?.kind === 'node-app-file') }))
-      .filter((f): f is { path: string; item: HelmetIndexItem } => !!f.item)
+    const files = helmetFiles(ctx)
       .map((f) => ({ ...f, conflicts: conflictsOf(f.item, nginx) }))
       .filter((f) => f.conflicts.length)
       .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));

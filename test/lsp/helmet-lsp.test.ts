@@ -4,33 +4,19 @@
 // stops importing our modules, and JS quick fixes. Drives the bundled server (dist/server.js, with
 // dist/typescript.js beside it) over stdio; every wait is on a protocol message, never a sleep.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { requireBuiltServer, startServer, type LspClient, type PublishParams, type Range } from './lspClient';
 import { applyTextEdits } from '../../rules/text';
 import { helmetLanguage } from '../../rules/helmet/language';
 import { NODE_LANGUAGE_IDS, NODE_SOURCE_GLOB } from '../../client/src/node';
 import type { DisableForLineArgs } from '../../server/src/protocol';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const serverJs = path.join(repo, 'dist/server.js');
 
-type Range = { start: { line: number; character: number }; end: { line: number; character: number } };
-interface Diag {
-  code?: string;
-  message: string;
-  range: Range;
-  source?: string;
-  severity?: number;
-}
-interface PublishParams {
-  uri: string;
-  version?: number;
-  diagnostics: Diag[];
-}
 interface Action {
   title: string;
   kind?: string;
@@ -60,29 +46,16 @@ describe('Node app files in the editor: client selectors and the server language
 });
 
 describe('language server: Node apps (helmet domain) over stdio (dist/server.js)', function () {
-  let child: ChildProcess;
+  let lsp: LspClient;
   let conn: MessageConnection;
   let root: string;
   const settings = { enable: true, run: 'onType', maxFileSizeKb: 2048, profile: 'recommended' };
-  const published: PublishParams[] = [];
-  const waiters: { pred: (p: PublishParams) => boolean; resolve: (p: PublishParams) => void }[] = [];
-  let indexDone: (() => void)[] = [];
+  let published: PublishParams[] = [];
 
   const uriOf = (rel: string) => pathToFileURL(path.join(root, rel)).toString();
   const has = (p: PublishParams, code: string) => p.diagnostics.some((d) => d.code === code);
 
-  /** Resolve with the first publishDiagnostics since `fromIndex` matching `pred`. */
-  function diagnostics(pred: (p: PublishParams) => boolean, fromIndex = 0): Promise<PublishParams> {
-    const hit = published.slice(fromIndex).find(pred);
-    if (hit) return Promise.resolve(hit);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
-        const last = published.slice(fromIndex).map((p) => `${path.basename(p.uri)}: ${p.diagnostics.map((d) => d.code).join(',') || '(none)'}`);
-        reject(new Error(`timed out waiting for publishDiagnostics; published since: ${last.join(' | ') || 'nothing'}`));
-      }, 20000);
-      waiters.push({ pred, resolve: (p) => (clearTimeout(timer), resolve(p)) });
-    });
-  }
+  const diagnostics = (pred: (p: PublishParams) => boolean, fromIndex = 0) => lsp.diagnostics(pred, fromIndex);
 
   /** The latest diagnostics published for a file. */
   function latest(rel: string): PublishParams | undefined {
@@ -138,39 +111,16 @@ describe('language server: Node apps (helmet domain) over stdio (dist/server.js)
   ].join('\n');
 
   before(async function () {
-    if (!existsSync(serverJs)) {
-      if (process.env.CI === 'true') throw new Error('dist/server.js is missing: run `npm run build` first');
-      console.log('      skipped: dist/server.js is missing (run `npm run build`)');
-      this.skip();
-    }
+    requireBuiltServer(this);
     root = mkdtempSync(path.join(tmpdir(), 'rl-lsp-node-'));
     mkdirSync(path.join(root, 'src'));
     writeFileSync(path.join(root, 'package.json'), '{ "name": "shop", "dependencies": { "express": "^5.1.0", "helmet": "^8.1.0", "cors": "^2.8.5" } }\n');
     writeFileSync(path.join(root, 'src/app.js'), APP);
     writeFileSync(path.join(root, 'src/security.js'), SECURITY_WITHOUT_HELMET);
-    child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    conn.onNotification('textDocument/publishDiagnostics', (p: PublishParams) => {
-      if (process.env.RL_DEBUG) console.log('PUB', JSON.stringify(p).slice(0, 300));
-      published.push(p);
-      for (const w of [...waiters]) {
-        if (w.pred(p)) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve(p);
-        }
-      }
-    });
-    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
-    conn.onRequest('window/workDoneProgress/create', () => null);
-    conn.onRequest('client/registerCapability', () => null);
-    conn.onNotification('window/logMessage', (m: { message: string }) => {
-      if (process.env.RL_DEBUG) console.log('LOG', m.message);
-    });
-    conn.onNotification('$/progress', () => undefined);
-    conn.onNotification('readinessLint/checklistChanged', (p: { indexing: boolean }) => {
-      if (!p.indexing) indexDone.forEach((r) => r());
-    });
-    conn.listen();
+    lsp = startServer(() => settings);
+    conn = lsp.conn;
+    published = lsp.published;
+    const indexed = lsp.indexDone();
     await conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: pathToFileURL(root).toString(),
@@ -178,18 +128,12 @@ describe('language server: Node apps (helmet domain) over stdio (dist/server.js)
       capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: false } }, window: { workDoneProgress: true } },
     });
     await conn.sendNotification('initialized', {});
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('the workspace index never finished')), 20000);
-      indexDone.push(() => (clearTimeout(timer), resolve()));
-    });
-    indexDone = [];
+    await indexed;
   });
 
   after(async function () {
-    if (!conn) return;
-    await conn.sendRequest('shutdown').catch(() => undefined);
-    conn.dispose();
-    child.kill();
+    if (!lsp) return;
+    await lsp.stop();
     rmSync(root, { recursive: true, force: true });
   });
 

@@ -2,78 +2,36 @@
 // initialize, didOpen, publishDiagnostics, didChange, codeAction + applying the edit, live config
 // changes, custom checklist request, shutdown. No sleeps: every wait is on a protocol message.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, writeFileSync, existsSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { pathToFileURL } from 'node:url';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { requireBuiltServer, startServer, type LspClient, type PublishParams } from './lspClient';
 import { applyTextEdits } from '../../rules/text';
 
-const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const serverJs = path.join(repo, 'dist/server.js');
-
-interface PublishParams {
-  uri: string;
-  version?: number;
-  diagnostics: { code?: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } }; source?: string; codeDescription?: { href: string }; data?: unknown; severity?: number }[];
-}
-
 describe('language server over stdio (dist/server.js)', function () {
-  let child: ChildProcess;
+  let lsp: LspClient;
   let conn: MessageConnection;
   let root: string;
   let settings: Record<string, unknown> = { enable: true, run: 'onType', maxFileSizeKb: 2048, profile: 'recommended' };
-  const published: PublishParams[] = [];
-  let indexDone: (() => void)[] = [];
-  const waiters: { pred: (p: PublishParams) => boolean; resolve: (p: PublishParams) => void }[] = [];
-
-  /** Resolve with the first (past or future) publishDiagnostics matching `pred`. */
-  function diagnostics(pred: (p: PublishParams) => boolean, fromIndex = 0): Promise<PublishParams> {
-    const hit = published.slice(fromIndex).find(pred);
-    if (hit) return Promise.resolve(hit);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('timed out waiting for publishDiagnostics')), 20000);
-      waiters.push({ pred, resolve: (p) => (clearTimeout(timer), resolve(p)) });
-    });
-  }
+  let published: PublishParams[] = [];
+  const diagnostics = (pred: (p: PublishParams) => boolean, fromIndex = 0) => lsp.diagnostics(pred, fromIndex);
 
   before(async function () {
-    if (!existsSync(serverJs)) {
-      if (process.env.CI === 'true') throw new Error('dist/server.js is missing: run `npm run build` first');
-      console.log('      skipped: dist/server.js is missing (run `npm run build`)');
-      this.skip();
-    }
+    requireBuiltServer(this);
     root = mkdtempSync(path.join(tmpdir(), 'rl-lsp-'));
     mkdirSync(path.join(root, 'svc'));
     writeFileSync(path.join(root, 'svc/Dockerfile'), 'FROM alpine:3.20\nRUN sudo apk add curl\n');
-    child = spawn(process.execPath, [serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    conn = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
-    conn.onNotification('textDocument/publishDiagnostics', (p: PublishParams) => {
-      if (process.env.RL_DEBUG) console.log('PUB', JSON.stringify(p).slice(0, 300));
-      published.push(p);
-      for (const w of [...waiters]) {
-        if (w.pred(p)) {
-          waiters.splice(waiters.indexOf(w), 1);
-          w.resolve(p);
-        }
-      }
-    });
-    conn.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => settings));
-    conn.onRequest('window/workDoneProgress/create', () => null);
-    conn.onRequest('client/registerCapability', () => null);
-    conn.onNotification('window/logMessage', (m: { message: string }) => { if (process.env.RL_DEBUG) console.log('LOG', m.message); });
-    conn.onNotification('$/progress', () => undefined);
-    conn.onNotification('readinessLint/checklistChanged', (p: { indexing: boolean }) => {
-      if (!p.indexing) indexDone.forEach((r) => r());
-    });
-    conn.listen();
+    lsp = startServer(() => settings);
+    conn = lsp.conn;
+    published = lsp.published;
   });
 
   after(async function () {
-    if (!conn) return;
+    if (!lsp) return;
     conn.dispose();
-    child.kill();
+    lsp.child.kill();
   });
 
   const uri = () => pathToFileURL(path.join(root, 'Dockerfile')).toString();
@@ -177,11 +135,7 @@ describe('language server over stdio (dist/server.js)', function () {
 
   it('serves the checklist for open and closed files', async () => {
     // Wait for the workspace index (started by the configuration change above) to finish.
-    await new Promise<void>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('index never finished')), 20000);
-      indexDone.push(() => (clearTimeout(timer), resolve()));
-    });
-    indexDone = [];
+    await lsp.indexDone();
     const cl = (await conn.sendRequest('readinessLint/checklist')) as { categories: { id: string; controls: { id: string; evidence: { path: string; passed: boolean }[] }[] }[]; fileCount: number; indexing: boolean };
     const container = cl.categories.find((c) => c.id === 'container');
     assert.ok(container);
@@ -234,7 +188,7 @@ describe('language server over stdio (dist/server.js)', function () {
 
   it('shuts down cleanly', async () => {
     await conn.sendRequest('shutdown');
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) => lsp.child.once('exit', (code) => resolve(code)));
     await conn.sendNotification('exit');
     assert.equal(await exited, 0);
   });
