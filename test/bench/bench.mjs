@@ -39,10 +39,10 @@ if (!['all', 'docker', 'k8s', 'nginx', 'helmet'].includes(DOMAIN)) {
   console.error(`bench: --domain must be all, docker, k8s, nginx or helmet (got ${DOMAIN}).`);
   process.exit(2);
 }
-const corpusDir = path.resolve(opt('--corpus', path.resolve(repo, '../shared/corpora/wild/dockerfiles')));
-const k8sCorpusDir = path.resolve(opt('--k8s-corpus', path.resolve(repo, '../shared/corpora/wild/k8s')));
-const nginxCorpusDir = path.resolve(opt('--nginx-corpus', path.resolve(repo, '../shared/corpora/wild/nginx')));
-const helmetCorpusDir = path.resolve(opt('--helmet-corpus', path.resolve(repo, '../shared/corpora/wild/express')));
+const corpusDir = path.resolve(opt('--corpus', path.resolve(repo, 'test/corpora/wild/dockerfiles')));
+const k8sCorpusDir = path.resolve(opt('--k8s-corpus', path.resolve(repo, 'test/corpora/wild/k8s')));
+const nginxCorpusDir = path.resolve(opt('--nginx-corpus', path.resolve(repo, 'test/corpora/wild/nginx')));
+const helmetCorpusDir = path.resolve(opt('--helmet-corpus', path.resolve(repo, 'test/corpora/wild/express')));
 
 for (const [domain, dir, rel] of [
   ['docker', corpusDir, 'wild/dockerfiles'],
@@ -51,7 +51,7 @@ for (const [domain, dir, rel] of [
   ['helmet', helmetCorpusDir, 'wild/express'],
 ]) {
   if ((DOMAIN === 'all' || DOMAIN === domain) && !existsSync(dir)) {
-    console.error(`bench: corpus ${dir} not found (expected ../shared/corpora/${rel} next to the repository).`);
+    console.error(`bench: corpus ${dir} not found (expected test/corpora/${rel} in the repository).`);
     process.exit(1);
   }
 }

@@ -17,7 +17,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node.js';
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const wild = path.resolve(repo, '../shared/corpora/wild');
+const wild = path.resolve(repo, 'test/corpora/wild');
 const argv = process.argv.slice(2);
 const opt = (name, dflt) => (argv.includes(name) ? argv[argv.indexOf(name) + 1] : dflt);
 const TOTAL = Number(opt('--files', 10_000));
@@ -32,7 +32,7 @@ for (const f of ['dist/cli.js', 'dist/server.js']) {
   }
 }
 if (!existsSync(wild)) {
-  console.log(`scale bench: skipped: ${wild} is missing (the shared corpora sit next to the repository).`);
+  console.log(`scale bench: skipped: ${wild} is missing (see test/corpora/README.md).`);
   process.exit(process.env.CI === 'true' ? 1 : 0);
 }
 

@@ -1,14 +1,14 @@
-// Where the shared test corpora live (../shared/corpora next to the repository) and the list of
-// Dockerfiles they hold. Used by the agreement, robustness and fix tests.
+// Where the vendored test corpora live (test/corpora: other projects' test inputs and real-world
+// files, each with its upstream license and MANIFEST.md) and the files they hold. Used by the
+// agreement, robustness, fix and bench scripts.
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
-/** `<repo>/../shared`, resolved from this file (test/corpus/) so the working directory does not matter. */
-export const SHARED_ROOT = path.resolve(here, '../../../shared');
-export const CORPORA_ROOT = path.join(SHARED_ROOT, 'corpora');
+/** `<repo>/test/corpora`, resolved from this file so the working directory does not matter. */
+export const CORPORA_ROOT = path.resolve(here, '../corpora');
 
 export const DOCKER_CORPORA = {
   buildkit: path.join(CORPORA_ROOT, 'docker/buildkit'),
@@ -17,15 +17,11 @@ export const DOCKER_CORPORA = {
 } as const;
 
 /**
- * Skip the calling suite (with the reason on stderr) when a corpus folder is missing, or throw
- * under CI=true: a CI run must never pass by silently testing nothing.
+ * Fail the calling suite with a clear message when a corpus folder is missing: the corpora are part
+ * of the repository, so a missing one is a broken checkout, never a reason to skip.
  */
-export function requireCorpus(ctx: Mocha.Context, dir: string, what: string): void {
-  if (existsSync(dir)) return;
-  const why = `${what}: corpus folder ${dir} is missing (expected ../shared/corpora next to the repository).`;
-  if (process.env.CI === 'true') throw new Error(`${why} CI=true, so this is a failure, not a skip.`);
-  process.stderr.write(`  skipping ${why}\n`);
-  ctx.skip();
+export function requireCorpus(dir: string, what: string): void {
+  if (!existsSync(dir)) throw new Error(`${what}: corpus folder ${path.relative(process.cwd(), dir) || dir} is missing (see test/corpora/README.md).`);
 }
 
 const DOCKERFILE_NAME = /(^|\/)(Dockerfile|Containerfile)(\.[^/]+)?$|\.(dockerfile|Dockerfile)$/;

@@ -410,7 +410,7 @@ describe('docker corpus agreement', function () {
 
   describe('BuildKit build checks', function () {
     before(function () {
-      requireCorpus(this, path.join(DOCKER_CORPORA.buildkit, 'extracted/expectations.jsonl'), 'BuildKit agreement');
+      requireCorpus(path.join(DOCKER_CORPORA.buildkit, 'extracted/expectations.jsonl'), 'BuildKit agreement');
     });
     let result: ReturnType<typeof runBuildkit>;
     it(`agrees on at least ${THRESHOLD * 100}% of covered cases`, function () {
@@ -427,7 +427,7 @@ describe('docker corpus agreement', function () {
 
   describe('Trivy DS checks', function () {
     before(function () {
-      requireCorpus(this, path.join(DOCKER_CORPORA.trivy, 'expectations.jsonl'), 'Trivy agreement');
+      requireCorpus(path.join(DOCKER_CORPORA.trivy, 'expectations.jsonl'), 'Trivy agreement');
     });
     let result: ReturnType<typeof runTrivy>;
     it(`agrees on at least ${THRESHOLD * 100}% of covered examples`, function () {

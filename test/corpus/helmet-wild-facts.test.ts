@@ -1,5 +1,5 @@
 // Agreement of our helmet-domain model (rules/helmet/analyze.ts) with the machine-extracted facts of
-// ../shared/corpora/wild/express/facts.json (36 real Express, NestJS, Fastify and Koa files; see its
+// test/corpora/wild/express/facts.json (36 real Express, NestJS, Fastify and Koa files; see its
 // MANIFEST.md). For every file the facts list, we analyse the file and compare, per fact kind:
 // whether helmet is imported, each helmet call (position and callee) and its literal options, each
 // cors() / enableCors call (position, callee, whether it has arguments) and its literal options,
@@ -165,7 +165,7 @@ describe('helmet: agreement with wild/express facts.json', function () {
   const models = new Map<string, HelmetModel>();
 
   before(function () {
-    requireCorpus(this, WILD, 'helmet wild facts');
+    requireCorpus(WILD, 'helmet wild facts');
     facts = (JSON.parse(readFileSync(path.join(WILD, 'facts.json'), 'utf8')) as { facts: FileFacts[] }).facts;
     for (const f of facts) {
       const file = path.join(WILD, f.path);

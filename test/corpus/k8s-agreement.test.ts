@@ -467,7 +467,7 @@ describe('k8s corpus agreement', function () {
 
   describe('Polaris checks', function () {
     before(function () {
-      requireCorpus(this, path.join(K8S_CORPORA.polaris, 'expectations.jsonl'), 'Polaris agreement');
+      requireCorpus(path.join(K8S_CORPORA.polaris, 'expectations.jsonl'), 'Polaris agreement');
     });
     let result: CorpusResult;
     it(`agrees on at least ${THRESHOLD * 100}% of covered manifests`, function () {
@@ -484,7 +484,7 @@ describe('k8s corpus agreement', function () {
 
   describe('Trivy KSV checks', function () {
     before(function () {
-      requireCorpus(this, path.join(K8S_CORPORA.trivy, 'expectations.jsonl'), 'Trivy agreement');
+      requireCorpus(path.join(K8S_CORPORA.trivy, 'expectations.jsonl'), 'Trivy agreement');
     });
     let result: CorpusResult;
     it(`agrees on at least ${THRESHOLD * 100}% of covered examples`, function () {
@@ -501,7 +501,7 @@ describe('k8s corpus agreement', function () {
 
   describe('Pod Security Standards fixtures', function () {
     before(function () {
-      requireCorpus(this, path.join(K8S_CORPORA.pss, 'expectations.jsonl'), 'PSS agreement');
+      requireCorpus(path.join(K8S_CORPORA.pss, 'expectations.jsonl'), 'PSS agreement');
     });
     let result: PssResult;
     it('agrees on every covered Pod, per level (baseline, restricted)', function () {

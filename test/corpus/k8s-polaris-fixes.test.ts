@@ -45,7 +45,7 @@ function applyOurs(file: string, text: string, rules: Rule[]): string {
 
 describe('Polaris fix goldens (failure -> mutated)', function () {
   before(function () {
-    requireCorpus(this, POLARIS, 'the Polaris corpus');
+    requireCorpus(POLARIS, 'the Polaris corpus');
   });
 
   it('our fixes give the manifests Polaris produces, as data', function () {

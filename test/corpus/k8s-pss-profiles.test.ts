@@ -18,7 +18,7 @@ interface Fixture {
 
 describe('Pod Security Standards profiles (pss-baseline, pss-restricted)', function () {
   before(function () {
-    requireCorpus(this, PSA, 'the pod-security-admission fixtures');
+    requireCorpus(PSA, 'the pod-security-admission fixtures');
   });
 
   for (const level of ['baseline', 'restricted'] as const) {

@@ -1,5 +1,5 @@
 // Agreement of our nginx rules with gixy on its own plugin test cases, through rule `aliases.gixy`.
-// Two lineages are compared separately (../shared/corpora/nginx/gixy/{yandex,dvershinin}, see its
+// Two lineages are compared separately (test/corpora/nginx/gixy/{yandex,dvershinin}, see its
 // MANIFEST.md): for every case in a lineage's expectations.json whose plugin some nginx rule aliases,
 // the file is linted (language id `nginx`, only the rules aliasing that plugin, each at least at
 // `warn`); a case not ending in `_fp.conf` must raise at least one finding of those rules, an `_fp`
@@ -226,7 +226,7 @@ describe('nginx gixy agreement', function () {
   for (const lineage of LINEAGES) {
     describe(`gixy ${lineage} plugin cases`, function () {
       before(function () {
-        requireCorpus(this, path.join(GIXY_ROOT, lineage, 'expectations.json'), `gixy ${lineage} agreement`);
+        requireCorpus(path.join(GIXY_ROOT, lineage, 'expectations.json'), `gixy ${lineage} agreement`);
       });
       it(`every covered plugin agrees on at least ${THRESHOLD * 100}% of its cases`, function () {
         const result = runLineage(lineage);

@@ -250,7 +250,7 @@ describe('nginx language in VS Code', function () {
 
     it('tokenizes every wild nginx config without leaving a block open', function () {
       const corpus = path.join(CORPORA_ROOT, 'wild/nginx');
-      requireCorpus(this, corpus, 'nginx grammar on the wild corpus');
+      requireCorpus(corpus, 'nginx grammar on the wild corpus');
       const files = readdirRecursive(corpus).filter((f) => nginxLanguage.matches(f));
       assert.ok(files.length > 50, `expected the wild nginx corpus, found ${files.length}`);
       const open: string[] = [];

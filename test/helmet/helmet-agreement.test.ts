@@ -141,7 +141,7 @@ describe('helmet 8.3 agreement: static model vs real helmet in Express 5', funct
   this.timeout(60000);
 
   it('predicts the headers and startup errors of every case', async function () {
-    requireCorpus(this, CORPUS_DIR, 'helmet agreement');
+    requireCorpus(CORPUS_DIR, 'helmet agreement');
     const cases: { c: AgreementCase; corpus: boolean }[] = [...corpusCases(EXPECTATIONS).map((c) => ({ c, corpus: true })), ...EXTRA_CASES.map((c) => ({ c, corpus: false }))];
     const rows = new Map<string, { cases: number; real: number; json: number; jsonCases: number; runtime: number }>();
     const failures: string[] = [];

@@ -1,5 +1,5 @@
 // Cases for the helmet agreement test: the 109 cases of the helmet 8.3 test suite
-// (../shared/corpora/helmet/helmet-options/expectations.json) and our own cases for what that
+// (test/corpora/helmet/helmet-options/expectations.json) and our own cases for what that
 // corpus lacks (CSP merging, consts and spreads, legacy function names, misuse). Every case is a
 // JavaScript options expression, so the analyser reads exactly the text real helmet receives.
 import { readFileSync } from 'node:fs';

@@ -261,7 +261,7 @@ describe('nginx fixes vs nginx -t (corpus)', function () {
   let bin = '';
 
   before(function () {
-    requireCorpus(this, WILD_NGINX, 'the wild nginx corpus');
+    requireCorpus(WILD_NGINX, 'the wild nginx corpus');
     bin = requireNginx(this);
   });
 
@@ -299,7 +299,7 @@ describe('nginx fixes vs nginx -t: the check catches bad fixes', function () {
   let bin = '';
 
   before(function () {
-    requireCorpus(this, WILD_NGINX, 'the wild nginx corpus');
+    requireCorpus(WILD_NGINX, 'the wild nginx corpus');
     bin = requireNginx(this);
   });
 

@@ -83,7 +83,7 @@ describe('nginx parser vs nginx -t (corpus)', function () {
   let bin = '';
 
   before(function () {
-    requireCorpus(this, WILD_NGINX, 'the wild nginx corpus');
+    requireCorpus(WILD_NGINX, 'the wild nginx corpus');
     bin = requireNginx(this);
   });
 

@@ -94,7 +94,7 @@ export function nginxCorpus(): CorpusConfig[] {
     const files = (JSON.parse(readFileSync(indexFile, 'utf8')) as { files: WildIndexEntry[] }).files;
     for (const f of files) {
       const file = path.join(WILD_NGINX, f.path);
-      if (!existsSync(file)) continue; // the GPL folder may be dropped from the shared corpus
+      if (!existsSync(file)) continue; // a corpus folder may be dropped (e.g. for its license)
       const hint = f.context === 'location/any' ? 'location' : f.context;
       out.push(entry(`wild/${f.path}`, file, path.join(WILD_NGINX, f.path.split('/')[0]), hint));
     }

@@ -25,7 +25,7 @@ describe('docker robustness', function () {
   let wild: string[] = [];
 
   before(function () {
-    requireCorpus(this, DOCKER_CORPORA.wild, 'Dockerfile robustness');
+    requireCorpus(DOCKER_CORPORA.wild, 'Dockerfile robustness');
     corpus = allCorpusDockerfiles();
     wild = dockerfilesUnder(DOCKER_CORPORA.wild);
     assert.ok(wild.length >= 100, `expected hundreds of wild Dockerfiles, found ${wild.length}`);

@@ -45,8 +45,8 @@ describe('helmet robustness', function () {
   let corpus: string[] = [];
 
   before(function () {
-    requireCorpus(this, HELMET_CORPORA.wild, 'helmet robustness');
-    requireCorpus(this, HELMET_CORPORA.helmetTests, 'helmet robustness');
+    requireCorpus(HELMET_CORPORA.wild, 'helmet robustness');
+    requireCorpus(HELMET_CORPORA.helmetTests, 'helmet robustness');
     corpus = allHelmetCorpusFiles();
     assert.ok(wildExpressFiles().length >= 30, `expected the wild Express/Nest/Fastify/Koa files, found ${wildExpressFiles().length}`);
     assert.ok(helmetTestFiles().length >= 20, `expected helmet's own tests, found ${helmetTestFiles().length}`);

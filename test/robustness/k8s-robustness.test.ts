@@ -25,7 +25,7 @@ describe('k8s robustness', function () {
   let wild: string[] = [];
 
   before(function () {
-    requireCorpus(this, K8S_CORPORA.wild, 'Kubernetes robustness');
+    requireCorpus(K8S_CORPORA.wild, 'Kubernetes robustness');
     wild = wildK8sFiles();
     corpus = allCorpusManifests();
     assert.ok(wild.length >= 300, `expected hundreds of wild manifests, found ${wild.length}`);

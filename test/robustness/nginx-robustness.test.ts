@@ -29,7 +29,7 @@ describe('nginx robustness', function () {
   let wild: string[] = [];
 
   before(function () {
-    requireCorpus(this, NGINX_CORPORA.wild, 'nginx robustness');
+    requireCorpus(NGINX_CORPORA.wild, 'nginx robustness');
     wild = wildNginxFiles();
     corpus = allNginxCorpusFiles();
     assert.ok(wild.length >= 100, `expected the wild nginx configs, found ${wild.length}`);
