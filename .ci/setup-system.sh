@@ -1,15 +1,14 @@
 #!/usr/bin/env bash
 # System setup for the full test suite: Debian packages (chromium, ...) and code-server for the
 # end-to-end test. Used by .ci/run and by the README's test command.
-# Safe to run again (every step reuses what is already installed). Expects the shared folder beside
-# the clone (../shared) and root or sudo for apt-get.
+# Safe to run again (every step reuses what is already installed). Needs root or sudo for apt-get,
+# and network access to Debian's packages and the npm registry only.
 set -euo pipefail
 
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 export DEBIAN_FRONTEND=noninteractive
 export npm_config_audit=false npm_config_fund=false npm_config_update_notifier=false
 
-SHARED=../shared
 # Debian packages: chromium for Playwright, ripgrep and libkrb5-dev for installing code-server,
 # nginx (1.22) with its stream and mail modules and openssl for the `nginx -t` tests (test/nginx).
 APT_PACKAGES=(chromium ripgrep libkrb5-dev nginx libnginx-mod-stream libnginx-mod-mail openssl)
@@ -33,10 +32,6 @@ node_version=$(node --version)
 echo "    node $node_version, npm $(npm --version), $(uname -m), $(nproc) CPU(s)"
 if ! node -e 'const [a,b]=process.versions.node.split(".").map(Number); process.exit(a>20||(a===20&&b>=19)?0:1)'; then
   echo "    Node >= 20.19 is required (package.json engines.node)" >&2
-  exit 1
-fi
-if [[ ! -f $SHARED/tools/install-code-server.sh ]]; then
-  echo "    $SHARED/tools/install-code-server.sh not found: the shared folder must sit beside the clone" >&2
   exit 1
 fi
 
@@ -71,7 +66,7 @@ echo "    $(/usr/sbin/nginx -v 2>&1 | head -n1)"
 
 step "code-server (for the end-to-end test)"
 install_log=$(mktemp)
-CODE_SERVER_BIN=$(bash "$SHARED/tools/install-code-server.sh" 2>"$install_log" | tail -n1) || {
+CODE_SERVER_BIN=$(bash scripts/install-code-server.sh 2>"$install_log" | tail -n1) || {
   cat "$install_log" >&2
   exit 1
 }

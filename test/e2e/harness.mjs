@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 export const CODE_SERVER = process.env.CODE_SERVER_BIN || join(homedir(), '.cache', 'readiness-lint', 'code-server', 'node_modules', '.bin', 'code-server');
-export const INSTALL_HINT = 'bash ../shared/tools/install-code-server.sh';
+export const INSTALL_HINT = 'bash scripts/install-code-server.sh';
 export const SAVE_FIX_FILE = 'deploy/save-fix.yaml';
 export const SAVE_FIX_TEXT = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n  hostNetwork: true\n  containers:\n    - name: agent\n      image: example/agent:2.1\n';
 

@@ -9,7 +9,7 @@
 //
 //   node test/electron/run.mjs --code-server
 // runs the same suite in code-server's (VS Code 1.100) extension host instead, on machines that have
-// code-server and chromium but no desktop VS Code (`bash ../shared/tools/install-code-server.sh`).
+// code-server and chromium but no desktop VS Code (`bash scripts/install-code-server.sh`).
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
