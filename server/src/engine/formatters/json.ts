@@ -1,4 +1,4 @@
-// `--format json`: the contract in ARCHITECTURE.md ("CLI contract"). Keys and shapes are fixed.
+// `--format json`: the contract in docs/cli-contract.md. Keys and shapes are fixed.
 import { relativePath, type Report } from '../report';
 
 export function formatJson(report: Report): string {
