@@ -4,7 +4,7 @@
 //
 //   node test/e2e/run.mjs          (also the last step of `npm test`, and `npm run test:e2e`)
 //
-// Needs code-server (env CODE_SERVER_BIN, else the one `bash ../shared/tools/install-code-server.sh`
+// Needs code-server (env CODE_SERVER_BIN, else the one `bash scripts/install-code-server.sh`
 // installs) and /usr/bin/chromium. Without them it explains why and skips (exit 0), except under
 // CI=true, where a skip is a failure. Screenshots go to test-results/e2e/.
 import { spawnSync } from 'node:child_process';
@@ -174,7 +174,7 @@ async function main() {
   tmp = mkdtempSync(join(tmpdir(), 'readiness-e2e-'));
 
   // 1. The VSIX, rebuilt when any input is newer.
-  const inputs = ['package.json', '.vscodeignore', 'scripts', 'client/src', 'server/src', 'rules', 'syntaxes', 'README.md', 'LICENSE', 'CHANGELOG.md'];
+  const inputs = ['package.json', '.vscodeignore', 'scripts', 'client/src', 'server/src', 'rules', 'syntaxes', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images', 'docs'];
   if (!existsSync(VSIX) || statSync(VSIX).mtimeMs < newestMtime(inputs) || !existsSync(join(ROOT, 'dist', 'server.js'))) {
     console.log('e2e: building the VSIX (npm run package)…');
     const r = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
@@ -190,16 +190,16 @@ async function main() {
   const profile = prepareProfile(tmp);
   const { workspace, extensionsDir } = profile;
 
-  await check('vsix', 'the VSIX installs into code-server and ships dist/server.js, dist/client.js, dist/docs', async () => {
+  await check('vsix', 'the VSIX installs into code-server and ships dist/server.js, dist/client.js, dist/docs, its icon and change log', async () => {
     const r = spawnSync(CODE_SERVER, [...profileArgs(profile), '--install-extension', VSIX], { encoding: 'utf8', timeout: 120_000 });
     if (r.status !== 0) throw new Error(`code-server --install-extension failed (exit ${r.status ?? r.signal}): ${(r.stderr || r.stdout).trim()}`);
     const dir = readdirSync(extensionsDir).find((d) => d.startsWith('readiness-lint.readiness-lint-'));
     if (!dir) throw new Error(`no readiness-lint extension folder in ${extensionsDir}: ${readdirSync(extensionsDir).join(', ')}`);
     const ext = join(extensionsDir, dir);
-    for (const f of ['dist/server.js', 'dist/client.js', 'package.json']) if (!existsSync(join(ext, f))) throw new Error(`installed extension lacks ${f}`);
+    for (const f of ['dist/server.js', 'dist/client.js', 'package.json', 'images/icon.png', 'CHANGELOG.md']) if (!existsSync(join(ext, f))) throw new Error(`installed extension lacks ${f}`);
     const docs = existsSync(join(ext, 'dist/docs')) ? readdirSync(join(ext, 'dist/docs')).filter((f) => f.endsWith('.md')) : [];
     if (!docs.length) throw new Error('installed extension has no dist/docs/*.md');
-    if (existsSync(join(ext, 'node_modules')) || existsSync(join(ext, 'client')) || existsSync(join(ext, 'examples'))) throw new Error('installed extension contains files outside the allow-list');
+    if (['node_modules', 'client', 'examples', 'test', 'dist/cli.js'].some((f) => existsSync(join(ext, f)))) throw new Error('installed extension contains files outside the allow-list');
     return `${dir}, ${docs.length} doc page(s)`;
   });
   if (!results.at(-1).ok) return;

@@ -20,8 +20,10 @@ import { collectWorkspaceEvidence, type WorkspaceEvidence } from '../engine/evid
 
 const HELP = `Usage: readiness-lint [paths...] [options]
 
-Checks Dockerfiles and Kubernetes manifests for production readiness and prints findings and the
-readiness checklist (including operational controls evidenced by files).
+Checks Dockerfiles, Kubernetes manifests, nginx configs and the security setup of Node apps
+(helmet, CORS, sessions, rate limits) for production readiness, and prints the findings and the
+readiness checklist (including operational controls evidenced by files). Paths default to the
+current folder. Files are only read: nothing is executed and nothing goes over the network.
 
 Options:
   -f, --format <name>         text (default), json, sarif, markdown, github
@@ -32,7 +34,7 @@ Options:
       --no-inline-suppressions  ignore every inline suppression comment
       --quiet                 show only warnings and errors (not info)
       --list-rules            list the rules (use with --format json)
-      --no-color              plain text output
+      --color, --no-color     force colours on or off in text output (default: on for a terminal)
   -o, --output-file <file>    write the report to a file instead of stdout
   -h, --help                  show this help
   -v, --version               print the version
@@ -248,7 +250,7 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
     }
     const r = lintFile(file, config, file, workspace);
     if (!r) {
-      if (args.paths.includes(file)) io.err(`readiness-lint: ${file} is not a file of a checked kind; skipped.\n`);
+      if (args.paths.some((p) => path.resolve(p) === file)) io.err(`readiness-lint: ${path.relative(process.cwd(), file) || file} is not a file of a checked kind; skipped.\n`);
       continue;
     }
     if (args.quiet) r.findings = r.findings.filter((f) => f.level !== 'report');
@@ -283,7 +285,7 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
   const doc = format(report, args.format, { color: args.color && !args.outputFile });
   if (args.outputFile) writeFileSync(args.outputFile, doc);
   else io.out(doc);
-  if (!files.length) io.err('readiness-lint: no files of a checked kind (Dockerfiles, Kubernetes manifests) found.\n');
+  if (!files.length) io.err('readiness-lint: no files of a checked kind (Dockerfiles, Kubernetes manifests, nginx configs, Node apps) found.\n');
   const gate = gateState(report);
   return gate.blocked || gate.tooManyWarnings ? 1 : 0;
 }
