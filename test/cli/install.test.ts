@@ -27,6 +27,22 @@ function userProject(root: string): string {
   return dir;
 }
 
+/** The names in a zip file's central directory (a VSIX is a zip). */
+function zipEntries(zip: Buffer): string[] {
+  const eocd = zip.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+  assert.ok(eocd >= 0, 'not a zip file');
+  const count = zip.readUInt16LE(eocd + 10);
+  let at = zip.readUInt32LE(eocd + 16);
+  const names: string[] = [];
+  for (let i = 0; i < count; i++) {
+    assert.equal(zip.readUInt32LE(at), 0x02014b50, 'central directory entry');
+    const nameLength = zip.readUInt16LE(at + 28);
+    names.push(zip.toString('utf8', at + 46, at + 46 + nameLength));
+    at += 46 + nameLength + zip.readUInt16LE(at + 30) + zip.readUInt16LE(at + 32);
+  }
+  return names;
+}
+
 /** The checklist of a JSON report, proving the CLI ran the whole engine. */
 function assertReport(stdout: string): void {
   const doc = JSON.parse(stdout) as { version: number; findings: { ruleId: string }[]; checklist: { score: number; categories: unknown[] } };
@@ -115,15 +131,20 @@ describe('Installing without a registry', function () {
   });
 
   it('the VSIX ships the extension, its icon, docs and change log, and neither the CLI bundle nor test data', () => {
-    const r = sh(path.join(repo, 'node_modules/.bin/vsce'), ['ls', '--no-dependencies'], { cwd: repo });
+    const vsix = path.join(tmp, 'readiness-lint.vsix');
+    const r = sh(process.execPath, [path.join(repo, 'scripts/package-vsix.mjs'), '--out', vsix], { cwd: repo });
     assert.equal(r.code, 0, r.stderr);
-    const files = r.stdout.split('\n').map((l) => l.trim()).filter(Boolean);
-    for (const f of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images/icon.png', 'dist/client.js', 'dist/server.js', 'dist/typescript.js', 'dist/config.schema.json', 'syntaxes/nginx.tmLanguage.json', 'docs/architecture.md', 'docs/cli-contract.md']) {
+    // vsce stores the README, change log and license under its own names.
+    const files = zipEntries(readFileSync(vsix)).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
+    for (const f of ['package.json', 'readme.md', 'LICENSE.txt', 'changelog.md', 'images/icon.png', 'dist/client.js', 'dist/server.js', 'dist/typescript.js', 'dist/config.schema.json', 'syntaxes/nginx.tmLanguage.json', 'docs/architecture.md', 'docs/cli-contract.md']) {
       assert.ok(files.includes(f), `VSIX lacks ${f}`);
     }
+    assert.ok(files.filter((f) => /^dist\/docs\/.+\.md$/.test(f)).length > 100, 'rule docs');
     assert.ok(!files.includes('dist/cli.js'), 'the CLI bundle is not used by the extension');
     assert.deepEqual(files.filter((f) => /^(test|examples|rules|server|client|scripts|node_modules)\//.test(f) || f.endsWith('.map')), []);
-    assert.equal((JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { icon: string }).icon, 'images/icon.png');
+    const manifest = JSON.parse(readFileSync(path.join(repo, 'package.json'), 'utf8')) as { icon: string; main: string };
+    assert.equal(manifest.icon, 'images/icon.png');
+    assert.ok(files.includes(manifest.main.replace(/^\.\//, '')), 'main is in the VSIX');
   });
 
   it('action.yml builds the CLI from the repository and gates on its exit code, with an optional SARIF report', () => {

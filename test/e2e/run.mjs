@@ -174,7 +174,7 @@ async function main() {
   tmp = mkdtempSync(join(tmpdir(), 'readiness-e2e-'));
 
   // 1. The VSIX, rebuilt when any input is newer.
-  const inputs = ['package.json', '.vscodeignore', 'scripts', 'client/src', 'server/src', 'rules', 'syntaxes', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images', 'docs'];
+  const inputs = ['package.json', 'scripts', 'client/src', 'server/src', 'rules', 'syntaxes', 'README.md', 'LICENSE', 'CHANGELOG.md', 'images', 'docs'];
   if (!existsSync(VSIX) || statSync(VSIX).mtimeMs < newestMtime(inputs) || !existsSync(join(ROOT, 'dist', 'server.js'))) {
     console.log('e2e: building the VSIX (npm run package)…');
     const r = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 180_000 });
@@ -196,7 +196,9 @@ async function main() {
     const dir = readdirSync(extensionsDir).find((d) => d.startsWith('readiness-lint.readiness-lint-'));
     if (!dir) throw new Error(`no readiness-lint extension folder in ${extensionsDir}: ${readdirSync(extensionsDir).join(', ')}`);
     const ext = join(extensionsDir, dir);
-    for (const f of ['dist/server.js', 'dist/client.js', 'package.json', 'images/icon.png', 'CHANGELOG.md']) if (!existsSync(join(ext, f))) throw new Error(`installed extension lacks ${f}`);
+    for (const f of ['dist/server.js', 'dist/client.js', 'package.json', 'images/icon.png']) if (!existsSync(join(ext, f))) throw new Error(`installed extension lacks ${f}`);
+    // vsce stores the change log as changelog.md.
+    if (!readdirSync(ext).some((f) => f.toLowerCase() === 'changelog.md')) throw new Error('installed extension lacks its change log');
     const docs = existsSync(join(ext, 'dist/docs')) ? readdirSync(join(ext, 'dist/docs')).filter((f) => f.endsWith('.md')) : [];
     if (!docs.length) throw new Error('installed extension has no dist/docs/*.md');
     if (['node_modules', 'client', 'examples', 'test', 'dist/cli.js'].some((f) => existsSync(join(ext, f)))) throw new Error('installed extension contains files outside the allow-list');

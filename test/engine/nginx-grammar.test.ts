@@ -307,8 +307,8 @@ describe('nginx language in VS Code', function () {
       assert.equal(path.resolve(repo, grammarContribution.path), grammarFile);
       assert.equal(JSON.parse(readFileSync(grammarFile, 'utf8')).scopeName, 'source.nginx');
       assert.equal(grammarContribution.embeddedLanguages['meta.embedded.block.lua'], 'lua');
-      // The grammar ships in the package (.vscodeignore allow-list).
-      assert.match(readFileSync(path.join(repo, '.vscodeignore'), 'utf8'), /^!syntaxes\/\*\*$/m);
+      // The grammar ships in the VSIX (the allow-list in scripts/package-vsix.mjs).
+      assert.match(readFileSync(path.join(repo, 'scripts/package-vsix.mjs'), 'utf8'), /^  'syntaxes',$/m);
     });
 
     it('associates nginx files as the server recognises them, never every .conf', () => {
