@@ -4,6 +4,7 @@ import { insertEdit } from '../text';
 import type { TextEdit } from '../types';
 import type { DockerInstruction, DockerModel } from './language';
 import { argEnvKeys, type KeyRef } from './args-users-edits';
+import { isSecretReferenceName } from '../secrets';
 
 // BuildKit's SecretsUsedInArgOrEnv tokens (a whole `_`-separated word of the name) and its allow-list.
 const SECRET_TOKEN = /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i;
@@ -14,7 +15,7 @@ const ALLOWED_TOKEN = /(?:_|^)(?:public|file|version|gpg|pgp)(?:_|$)/i;
 const SECRET_SUBSTRING = /password|passwd|apikey|secretkey|accesskey|privatekey|clientsecret|authtoken|accesstoken|apitoken/;
 
 export function looksLikeSecret(name: string): boolean {
-  if (ALLOWED_TOKEN.test(name)) return false;
+  if (ALLOWED_TOKEN.test(name) || isSecretReferenceName(name)) return false;
   return SECRET_TOKEN.test(name) || SECRET_SUBSTRING.test(name.toLowerCase().replace(/[-_.]/g, ''));
 }
 

@@ -5,6 +5,10 @@ ruleTester(rule, {
   valid: [
     'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: web\n    env:\n    - name: DB_PASSWORD\n      valueFrom:\n        secretKeyRef: {name: db, key: password}\n    - name: LOG_LEVEL\n      value: info\n',
     { name: 'empty values and dependent variables', code: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: web\n    env:\n    - {name: API_TOKEN, value: ""}\n    - {name: CLIENT_SECRET, value: "$(RAW_SECRET)"}\n    - {name: X, value: null}\n    - name\n' },
+    {
+      name: 'names of, paths to and placeholders for secrets are references, not secrets',
+      code: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: web\n    env:\n    - {name: ALLOYDB_SECRET_NAME, value: ALLOYDB_SECRET_NAME_VAL}\n    - {name: DB_PASSWORD_FILE, value: /run/secrets/db}\n    - {name: TOKEN_TTL_SECONDS, value: "3600"}\n    - {name: PASSWORD_MIN_LENGTH, value: "8"}\n    - {name: vaultTokenPath, value: auth/token}\n    - {name: ETCD_INITIAL_CLUSTER_TOKEN, value: INSERT_ETCD_INITIAL_CLUSTER_TOKEN}\n    - {name: API_TOKEN, value: "${API_TOKEN}"}\n    - {name: DB_SECRET, value: "arn:aws:secretsmanager:eu-west-1:123456789012:secret:db-AbCdEf"}\n    - {name: GCP_SECRET, value: projects/p/secrets/db/versions/latest}\n    - {name: SESSION_SECRET, value: "<session secret>"}\n    - {name: AUTH_TOKEN_ENABLED, value: "true"}\n',
+    },
     { name: 'not a workload', code: 'apiVersion: v1\nkind: Secret\nmetadata:\n  name: s\nstringData:\n  PASSWORD: x\n' },
   ],
   invalid: [
@@ -28,6 +32,11 @@ ruleTester(rule, {
         { line: 21, column: 24, message: /private key in env var "TLS_KEY"/ },
         { line: 23, column: 24, message: /"GITHUB_Token"/ },
       ],
+    },
+    {
+      name: 'a literal stays a literal, even when it reads like a word',
+      code: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: db\n    env:\n    - {name: MYSQL_PASSWORD, value: mysql}\n    - {name: MINIO_SECRET_KEY, value: minio123}\n    - {name: ADMIN_PASSWORD, value: changeme}\n',
+      errors: [{ line: 7, column: 37, message: /"MYSQL_PASSWORD"/ }, { line: 8, column: 39, message: /"MINIO_SECRET_KEY"/ }, { line: 9, column: 37, message: /"ADMIN_PASSWORD"/ }],
     },
     {
       name: 'multi-document',

@@ -5,6 +5,7 @@ import { getIn, isScalar, keyNode } from './language';
 import type { Container, K8sModel, K8sObject } from './language';
 import { PRIVATE_KEY, containerLabel, looksSecretName, mapItems, podTargets, rangeOf, containerRange, scalarString, seqAt } from './workload-util';
 import type { YAMLMap } from 'yaml';
+import { isPlaceholderOrReference, isSecretReferenceName } from '../secrets';
 
 /** Replace `value: ...` with a `valueFrom.secretKeyRef` whose names need review. */
 function toSecretRef(model: K8sModel, obj: K8sObject, item: YAMLMap, name: string): Fix | undefined {
@@ -45,7 +46,8 @@ export default defineRule<K8sModel>({
     rationale:
       'A password, token or private key written as `env[].value` lives in Git, in every rendered manifest, in the object stored in etcd unencrypted, and in the output of `kubectl get -o yaml` for anyone who can read the workload.',
     howToFix: 'Store the value in a Secret (created by a secrets manager, Sealed Secrets or External Secrets) and reference it with `valueFrom.secretKeyRef`; rotate the value that was committed.',
-    whenNotToUse: 'Variables whose name matches but hold no secret (`TOKEN_TTL_SECONDS`, `PASSWORD_MIN_LENGTH`): suppress them on the line.',
+    whenNotToUse:
+      'Names that point at or describe a secret (`*_NAME`, `*_REF`, `*_ID`, `*_FILE`, `*_PATH`, `*_ARN`, `*_TTL`, `*_LENGTH`, ...) and values that are placeholders or references (`${X}`, `$(X)`, `INSERT_DB_PASSWORD`, an ARN, a path) are never reported. Suppress any other variable that holds no secret on its line.',
     examples: {
       bad: 'env:\n- name: DB_PASSWORD\n  value: hunter2',
       good: 'env:\n- name: DB_PASSWORD\n  valueFrom:\n    secretKeyRef: {name: web-db, key: password}',
@@ -60,9 +62,9 @@ export default defineRule<K8sModel>({
           const valueNode = getIn(item, ['value']);
           if (!name || !isScalar(valueNode)) continue;
           const value = scalarString(valueNode) ?? '';
-          if (!value.trim() || /^\$\([A-Za-z_][A-Za-z0-9_.-]*\)$/.test(value.trim())) continue;
           const pem = PRIVATE_KEY.test(value);
-          if (!pem && !looksSecretName(name)) continue;
+          // A name such as SECRET_NAME or TOKEN_FILE points at a secret; a placeholder is replaced before deploy.
+          if (!pem && (!looksSecretName(name) || isSecretReferenceName(name) || isPlaceholderOrReference(value, name))) continue;
           literal++;
           const fix = toSecretRef(model, obj, item, name);
           ctx.report({

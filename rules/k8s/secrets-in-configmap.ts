@@ -4,6 +4,7 @@ import type { K8sModel } from './language';
 import { PRIVATE_KEY, looksSecretName, objectLabel, objectRange, rangeOf } from './workload-util';
 import { getIn } from './language';
 import type { Node } from 'yaml';
+import { isPlaceholderOrReference, isSecretReferenceName } from '../secrets';
 
 /** Key names beyond the env-var patterns (Trivy KSV-0109). */
 const EXTRA_KEY = /passwd|passwrd|pswrd|pword|passphrase|pwd|aws_access_key_id/i;
@@ -36,7 +37,7 @@ export default defineRule<K8sModel>({
         const valueNode = pair.value as Node;
         const value = pair.value.value === null ? '' : String(pair.value.value);
         if (!value.trim()) continue;
-        if (looksSecretName(key) || EXTRA_KEY.test(key)) {
+        if ((looksSecretName(key) || EXTRA_KEY.test(key)) && !isSecretReferenceName(key) && !isPlaceholderOrReference(value, key)) {
           found++;
           ctx.report({ range: rangeOf(model, pair.key as Node, objectRange(model, obj)), message: `${objectLabel(obj)} stores "${key}", which looks like a credential; move it to a Secret.` });
           continue;
