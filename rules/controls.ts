@@ -1,5 +1,6 @@
 // The readiness checklist: categories -> controls. Rules say which controls they evidence
-// (`Rule.controls`); a control is applicable when the workspace has files of its domains.
+// (`Rule.controls`). A control passes only on positive evidence: something of its subject was
+// checked and found good. With nothing of its subject in the workspace it is not applicable.
 import type { Domain } from './types';
 
 export interface CategoryDef {
@@ -15,6 +16,18 @@ export interface ControlDef {
   description: string;
   /** Domains whose files make this control applicable (rule-evidenced controls). */
   domains: Domain[];
+  /**
+   * What the control's rules check, in the plural ("TLS servers"): with none of them in the
+   * workspace there is nothing to check, and the control is not applicable rather than passing.
+   */
+  subject?: string;
+  /**
+   * Every file of the domains is itself what the control checks (a Dockerfile is a build): a file
+   * the rules ran on without a finding for this control is passing evidence for it.
+   */
+  everyFile?: boolean;
+  /** A file of the domains that does not parse is failing evidence (the config would not load). */
+  parseErrorsFail?: boolean;
   /**
    * Evidenced by files rather than rules: the control passes when a file matches one of these
    * globs (relative to the workspace root; teams override them in `.readiness-lint.yaml`).
@@ -43,6 +56,7 @@ export const controls: ControlDef[] = [
     title: 'Runs as a non-root user',
     description: 'The final image switches to a non-root, preferably numeric, user and the build does not rely on sudo.',
     domains: ['docker'],
+    subject: 'Dockerfiles',
   },
   {
     id: 'container.base-image',
@@ -50,6 +64,7 @@ export const controls: ControlDef[] = [
     title: 'Base images pinned and trusted',
     description: 'Every FROM names a tag or digest (never latest) from a trusted registry.',
     domains: ['docker'],
+    subject: 'FROM instructions',
   },
   {
     id: 'container.build-secrets',
@@ -57,6 +72,8 @@ export const controls: ControlDef[] = [
     title: 'No secrets or disabled verification in the build',
     description: 'No credentials in ARG/ENV, no TLS or package-signature verification turned off, no passwords set in the image.',
     domains: ['docker'],
+    subject: 'Dockerfiles',
+    everyFile: true,
   },
   {
     id: 'container.healthcheck',
@@ -64,6 +81,7 @@ export const controls: ControlDef[] = [
     title: 'Health is checkable',
     description: 'The final image declares one HEALTHCHECK (or the orchestrator probes it).',
     domains: ['docker'],
+    subject: 'final image stages',
   },
   {
     id: 'container.signals',
@@ -71,6 +89,8 @@ export const controls: ControlDef[] = [
     title: 'One exec-form entry point',
     description: 'CMD/ENTRYPOINT in exec form, one of each per stage, so SIGTERM reaches the application.',
     domains: ['docker'],
+    subject: 'Dockerfiles',
+    everyFile: true,
   },
   {
     id: 'container.minimal-surface',
@@ -78,6 +98,8 @@ export const controls: ControlDef[] = [
     title: 'Minimal attack surface',
     description: 'No SSH port, no recommended extras, no package caches, COPY rather than ADD for local files.',
     domains: ['docker'],
+    subject: 'Dockerfiles',
+    everyFile: true,
   },
   {
     id: 'container.reproducible-build',
@@ -85,6 +107,8 @@ export const controls: ControlDef[] = [
     title: 'Reproducible, fail-fast build',
     description: 'Pipes fail the build, absolute WORKDIRs, valid stage references, non-interactive installs, pinned packages.',
     domains: ['docker'],
+    subject: 'Dockerfiles',
+    everyFile: true,
   },
   {
     id: 'k8s.non-root',
@@ -92,6 +116,7 @@ export const controls: ControlDef[] = [
     title: 'Pods run as non-root',
     description: 'runAsNonRoot: true (or a non-zero runAsUser) at pod or container level, never runAsUser: 0.',
     domains: ['k8s'],
+    subject: 'workload containers',
   },
   {
     id: 'k8s.privilege',
@@ -99,6 +124,7 @@ export const controls: ControlDef[] = [
     title: 'No privilege or privilege escalation',
     description: 'No privileged containers, allowPrivilegeEscalation: false, capabilities dropped (ALL) and none dangerous added.',
     domains: ['k8s'],
+    subject: 'workload containers',
   },
   {
     id: 'k8s.host-isolation',
@@ -106,6 +132,7 @@ export const controls: ControlDef[] = [
     title: 'Isolated from the host',
     description: 'No host network/PID/IPC, hostPath volumes, host ports, Docker socket, unsafe sysctls or unmasked /proc.',
     domains: ['k8s'],
+    subject: 'workloads',
   },
   {
     id: 'k8s.kernel-hardening',
@@ -113,6 +140,7 @@ export const controls: ControlDef[] = [
     title: 'Kernel hardening profiles',
     description: 'seccomp RuntimeDefault/Localhost, AppArmor and SELinux not overridden, read-only root file system.',
     domains: ['k8s'],
+    subject: 'workload containers',
   },
   {
     id: 'k8s.service-account',
@@ -120,6 +148,7 @@ export const controls: ControlDef[] = [
     title: 'Least-privilege identity',
     description: 'A dedicated service account, token not mounted unless needed, no wildcard RBAC or cluster-admin bindings.',
     domains: ['k8s'],
+    subject: 'workloads or RBAC bindings',
   },
   {
     id: 'k8s.resources',
@@ -127,6 +156,7 @@ export const controls: ControlDef[] = [
     title: 'Resource requests and limits',
     description: 'Every container requests CPU and memory and has a memory limit (CPU limit as the team decides).',
     domains: ['k8s'],
+    subject: 'workload containers',
   },
   {
     id: 'k8s.probes',
@@ -134,6 +164,7 @@ export const controls: ControlDef[] = [
     title: 'Health probes',
     description: 'Readiness and liveness probes on declared ports, not identical to each other.',
     domains: ['k8s'],
+    subject: 'long-running workload containers',
   },
   {
     id: 'k8s.availability',
@@ -141,6 +172,7 @@ export const controls: ControlDef[] = [
     title: 'Replicas, disruption budgets and spread',
     description: 'More than one replica, a PodDisruptionBudget, anti-affinity or topology spread, rolling updates.',
     domains: ['k8s'],
+    subject: 'multi-replica workloads, disruption budgets or Jobs',
   },
   {
     id: 'k8s.wiring',
@@ -148,6 +180,7 @@ export const controls: ControlDef[] = [
     title: 'Objects wired correctly',
     description: 'Selectors match pod templates; Services and Ingresses reach workloads.',
     domains: ['k8s'],
+    subject: 'Services, selectors or autoscalers',
   },
   {
     id: 'k8s.secrets',
@@ -155,6 +188,7 @@ export const controls: ControlDef[] = [
     title: 'No secrets in manifests',
     description: 'No credentials as literal env values or in ConfigMaps; no duplicate env vars hiding values.',
     domains: ['k8s'],
+    subject: 'env values or ConfigMaps',
   },
   {
     id: 'edge.config-valid',
@@ -162,6 +196,9 @@ export const controls: ControlDef[] = [
     title: 'Config loads',
     description: 'Every directive is known, has valid arguments and sits in a context that allows it, so `nginx -t` accepts the config and a reload cannot take the site down.',
     domains: ['nginx'],
+    subject: 'nginx configs',
+    everyFile: true,
+    parseErrorsFail: true,
   },
   {
     id: 'edge.tls',
@@ -169,6 +206,7 @@ export const controls: ControlDef[] = [
     title: 'TLS configured to current guidance',
     description: 'TLS servers offer only TLS 1.2 and 1.3 with strong ciphers (Mozilla intermediate), and curves nginx\'s OpenSSL can load.',
     domains: ['nginx'],
+    subject: 'TLS servers (listen ... ssl)',
   },
   {
     id: 'edge.hsts',
@@ -176,6 +214,7 @@ export const controls: ControlDef[] = [
     title: 'HSTS on every TLS server',
     description: 'Every TLS server sends Strict-Transport-Security with a max-age of at least one year, on every response (`always`).',
     domains: ['nginx'],
+    subject: 'TLS servers',
   },
   {
     id: 'edge.https-redirect',
@@ -183,6 +222,7 @@ export const controls: ControlDef[] = [
     title: 'HTTP redirects to HTTPS',
     description: 'Plain-HTTP servers for names that have a TLS server only redirect (301/308) to https.',
     domains: ['nginx'],
+    subject: 'plain-HTTP servers for names that also have a TLS server',
   },
   {
     id: 'edge.security-headers',
@@ -190,6 +230,7 @@ export const controls: ControlDef[] = [
     title: 'Security headers on every response',
     description: 'X-Content-Type-Options, frame protection, Referrer-Policy and a CSP are sent with `always`, and no nested block silently drops them (add_header inheritance).',
     domains: ['nginx'],
+    subject: 'servers that answer requests',
   },
   {
     id: 'edge.server-tokens',
@@ -197,6 +238,7 @@ export const controls: ControlDef[] = [
     title: 'Server version not disclosed',
     description: '`server_tokens off` in the http block: error pages and the Server header do not reveal the nginx version.',
     domains: ['nginx'],
+    subject: 'http blocks',
   },
   {
     id: 'edge.rate-limits',
@@ -204,6 +246,7 @@ export const controls: ControlDef[] = [
     title: 'Rate limits on APIs and logins',
     description: 'Proxied API and authentication locations are rate limited (`limit_req` with a `limit_req_zone`), and request bodies are bounded.',
     domains: ['nginx'],
+    subject: 'servers that handle requests',
   },
   {
     id: 'edge.file-exposure',
@@ -211,6 +254,7 @@ export const controls: ControlDef[] = [
     title: 'No directory listing or dotfiles',
     description: 'No `autoindex on`, hidden files (.git, .env) are denied, and `alias` cannot be traversed out of its directory.',
     domains: ['nginx'],
+    subject: 'locations that serve files',
   },
   {
     id: 'edge.request-handling',
@@ -218,6 +262,7 @@ export const controls: ControlDef[] = [
     title: 'Requests proxied and routed safely',
     description: 'No Host header spoofing, no user-controlled proxy targets (SSRF), no CRLF header injection, no unsafe `if`, access lists end with `deny all`.',
     domains: ['nginx'],
+    subject: 'proxied, rewritten or access-controlled requests',
   },
   {
     id: 'app.security-headers',
@@ -226,6 +271,7 @@ export const controls: ControlDef[] = [
     description:
       'Every Express, NestJS, Fastify or Koa app registers helmet (or @fastify/helmet, koa-helmet) before its routes, with options helmet 8 accepts at startup, no header switched off, HSTS of at least one year, and X-Powered-By hidden.',
     domains: ['helmet'],
+    subject: 'apps (Express, NestJS, Fastify, Koa)',
   },
   {
     id: 'app.csp',
@@ -233,6 +279,7 @@ export const controls: ControlDef[] = [
     title: 'Content-Security-Policy enforced',
     description: "helmet's Content-Security-Policy is on and enforcing (not report-only), keywords are quoted, directive names are real, and scripts and objects are not allowed from anywhere ('unsafe-inline', 'unsafe-eval', *, http:, data:).",
     domains: ['helmet'],
+    subject: 'Content-Security-Policy settings',
   },
   {
     id: 'app.cors',
@@ -240,6 +287,7 @@ export const controls: ControlDef[] = [
     title: 'CORS restricted to known origins',
     description: 'CORS names the origins it trusts; it never reflects any origin together with credentials, and does not answer * for an API that uses cookies or tokens.',
     domains: ['helmet'],
+    subject: 'CORS settings',
   },
   {
     id: 'app.session-cookies',
@@ -247,6 +295,7 @@ export const controls: ControlDef[] = [
     title: 'Session cookies hardened',
     description: 'Session cookies are Secure, HttpOnly and SameSite, use a name of their own, and are signed with a secret from the environment rather than the source code.',
     domains: ['helmet'],
+    subject: 'session or cookie middleware',
   },
   {
     id: 'app.rate-limit',
@@ -254,6 +303,7 @@ export const controls: ControlDef[] = [
     title: 'Rate limiting on auth routes',
     description: 'A rate limiter (express-rate-limit, @nestjs/throttler, @fastify/rate-limit, koa-ratelimit, ...) is in place, above all on login, signup, token and password-reset routes.',
     domains: ['helmet'],
+    subject: 'apps',
   },
   {
     id: 'app.request-protection',
@@ -261,6 +311,7 @@ export const controls: ControlDef[] = [
     title: 'CSRF protection and no directory listing',
     description: 'Cookie-based sessions come with CSRF protection, and no route lists directories (serve-index).',
     domains: ['helmet'],
+    subject: 'cookie sessions or directory listings',
   },
   {
     id: 'k8s.network-policy',
@@ -268,6 +319,7 @@ export const controls: ControlDef[] = [
     title: 'Network policies and TLS',
     description: 'Every workload is selected by a NetworkPolicy; Ingresses terminate TLS.',
     domains: ['k8s'],
+    subject: 'workloads or Ingresses',
   },
   {
     id: 'k8s.images',
@@ -275,6 +327,7 @@ export const controls: ControlDef[] = [
     title: 'Pinned images',
     description: 'Container images have a version tag or digest, never latest.',
     domains: ['k8s'],
+    subject: 'container images',
   },
   {
     id: 'k8s.api-versions',
@@ -282,6 +335,7 @@ export const controls: ControlDef[] = [
     title: 'Current API versions',
     description: 'No apiVersion deprecated or removed in the target Kubernetes version.',
     domains: ['k8s'],
+    subject: 'manifests',
   },
   {
     id: 'ops.owner',
@@ -359,6 +413,7 @@ export const controls: ControlDef[] = [
     title: 'Health endpoint or probe',
     description: 'The service can be asked whether it is healthy: the image declares a HEALTHCHECK, its pods have readiness and liveness probes, or the app serves a health route (/healthz) or uses a health-check package.',
     domains: ['docker', 'k8s', 'helmet'],
+    subject: 'services (images, workloads or apps)',
   },
   {
     id: 'ops.env-files',

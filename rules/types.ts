@@ -63,11 +63,18 @@ export interface ReportDescriptor {
    * cookies): a rule configured at `report` shows it as `warn`. Never above warn, never when off.
    */
   escalate?: boolean;
+  /**
+   * The checklist controls this finding is about, when it is about fewer than all of the rule's
+   * (a lost HSTS header evidences edge.hsts, a lost X-Frame-Options edge.security-headers).
+   */
+  controls?: string[];
 }
 
 export interface PassDescriptor {
   range: Range;
   message: string;
+  /** As for findings: a subset of the rule's controls, when the pass proves fewer than all. */
+  controls?: string[];
 }
 
 /** Index summaries of the workspace's files of one domain (see `Language.indexItems`). */

@@ -26,6 +26,8 @@ export interface ExpectedError {
   message?: string | RegExp;
   /** The level the finding is shown at (the rule's level, or warn when a report finding escalates). */
   level?: 'report' | 'warn' | 'block';
+  /** The checklist controls the finding evidences (the rule's own, or the subset it names). */
+  controls?: string[];
 }
 
 export interface InvalidCase extends ValidCase {
@@ -95,6 +97,7 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
           if (e.message instanceof RegExp) assert.match(f.message, e.message);
           else if (typeof e.message === 'string') assert.equal(f.message, e.message);
           if (e.level !== undefined) assert.equal(f.level, e.level, `finding ${i} level`);
+          if (e.controls !== undefined) assert.deepEqual(f.controls, e.controls, `finding ${i} controls`);
         });
         const hasFix = found.some((f) => f.fix);
         if (hasFix && c.output === undefined) assert.fail('findings carry a fix: give `output` (or null if the fix must not apply)');

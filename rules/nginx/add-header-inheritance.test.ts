@@ -55,9 +55,15 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a lost HSTS header is evidence for the HSTS control only',
+      code: 'add_header Strict-Transport-Security "max-age=31536000" always;\n\nlocation /api/ {\n  add_header Cache-Control no-store;\n}',
+      errors: [{ line: 4, column: 3, message: /drops the security header Strict-Transport-Security/, controls: ['edge.hsts'] }],
+      output: 'add_header Strict-Transport-Security "max-age=31536000" always;\n\nlocation /api/ {\n  add_header Cache-Control no-store;\n  add_header Strict-Transport-Security "max-age=31536000" always;\n}',
+    },
+    {
       name: 'gixy if_replaces',
       code: 'add_header X-Frame-Options "DENY" always;\n\nif (1) {\n  add_header X-Foo foo;\n}',
-      errors: [{ line: 4, column: 3, message: 'if (1) has its own add_header, so nginx drops the security header X-Frame-Options (line 1) set at the top level. Repeat it in this block.' }],
+      errors: [{ line: 4, column: 3, message: 'if (1) has its own add_header, so nginx drops the security header X-Frame-Options (line 1) set at the top level. Repeat it in this block.', controls: ['edge.security-headers'] }],
       output: 'add_header X-Frame-Options "DENY" always;\n\nif (1) {\n  add_header X-Foo foo;\n  add_header X-Frame-Options "DENY" always;\n}',
     },
     {

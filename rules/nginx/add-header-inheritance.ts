@@ -2,7 +2,7 @@ import { defineRule, type Fix } from '../types';
 import { nameRange, rangeOf, type NginxModel } from './language';
 import { insertLines } from './model';
 import type { NginxDirective } from './parser';
-import { effectiveOf, headerLevel, headerLineText, inheritMode, insertIntoBlock, isSecurityHeader, levelBlocks, levelLabel, whereIs, type HeaderEntry } from './headers';
+import { effectiveOf, headerControls, headerLevel, headerLineText, inheritMode, insertIntoBlock, isSecurityHeader, levelBlocks, levelLabel, whereIs, type HeaderEntry } from './headers';
 
 /** nginx version that added `add_header_inherit`. */
 const MERGE_SINCE = [1, 29, 3];
@@ -98,7 +98,7 @@ export default defineRule<NginxModel>({
       }
       const suggestions: Fix[] = [];
       if (canMerge) suggestions.push({ title: 'Add "add_header_inherit merge;" (nginx >= 1.29.3)', edits: [modeDirective && level.inherit === modeDirective && modeDirective.file === model.path ? { range: rangeOf(model, modeDirective), newText: 'add_header_inherit merge;' } : insertLines(model, block, ['add_header_inherit merge;'], 'start')] });
-      ctx.report({ range: nameRange(model, at), message, fix, suggestions: suggestions.length ? suggestions : undefined });
+      ctx.report({ range: nameRange(model, at), message, fix, suggestions: suggestions.length ? suggestions : undefined, controls: headerControls(dropped.map((e) => e.lower)) });
     }
   },
 });

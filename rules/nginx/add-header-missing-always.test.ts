@@ -14,7 +14,7 @@ ruleTester(rule, {
       name: 'each security header without always, the value kept',
       code: 'server {\n    add_header X-Frame-Options "DENY";\n    add_header referrer-policy no-referrer;\n    add_header Cross-Origin-Opener-Policy same-origin;\n}\n',
       errors: [
-        { line: 2, column: 5, message: 'add_header X-Frame-Options has no "always", so nginx sends it only with 2xx and 3xx responses and error pages go out without it. Add "always" after the value.' },
+        { line: 2, column: 5, message: 'add_header X-Frame-Options has no "always", so nginx sends it only with 2xx and 3xx responses and error pages go out without it. Add "always" after the value.', controls: ['edge.security-headers'] },
         { line: 3, column: 5 },
         { line: 4, column: 5 },
       ],
@@ -23,7 +23,10 @@ ruleTester(rule, {
     {
       name: 'variables and multi-line directives (CRLF)',
       code: 'add_header Content-Security-Policy\r\n    $csp;\r\nadd_header Strict-Transport-Security "max-age=63072000"   ;\r\n',
-      errors: [{ line: 1, column: 1 }, { line: 3, column: 1 }],
+      errors: [
+        { line: 1, column: 1, controls: ['edge.security-headers'] },
+        { line: 3, column: 1, controls: ['edge.hsts'] },
+      ],
       output: 'add_header Content-Security-Policy\r\n    $csp always;\r\nadd_header Strict-Transport-Security "max-age=63072000" always   ;\r\n',
     },
   ],

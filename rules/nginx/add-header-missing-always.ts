@@ -1,6 +1,6 @@
 import { defineRule } from '../types';
 import { allDirectives, nameRange, type NginxModel } from './language';
-import { ALWAYS_HEADERS } from './headers';
+import { ALWAYS_HEADERS, headerControls } from './headers';
 
 export default defineRule<NginxModel>({
   id: 'nginx/add-header-missing-always',
@@ -26,6 +26,7 @@ export default defineRule<NginxModel>({
         range: nameRange(model, d),
         message: `add_header ${d.args[0].value} has no "always", so nginx sends it only with 2xx and 3xx responses and error pages go out without it. Add "always" after the value.`,
         fix: { title: 'Add "always"', edits: [{ range: model.index.range(last.end, last.end), newText: ' always' }] },
+        controls: headerControls([lower]),
       });
     }
   },

@@ -101,6 +101,13 @@ const CONDITIONAL_SECURITY: Record<string, RegExp> = {
   'x-download-options': /noopen/i,
 };
 
+/** The checklist controls a finding about these headers evidences: HSTS has its own control. */
+export function headerControls(lowerNames: string[]): string[] {
+  const hsts = lowerNames.includes('strict-transport-security');
+  const others = lowerNames.some((n) => n !== 'strict-transport-security');
+  return [...(others ? ['edge.security-headers'] : []), ...(hsts ? ['edge.hsts'] : [])];
+}
+
 /** Is dropping this header a security concern? */
 export function isSecurityHeader(lower: string, value = ''): boolean {
   if (SECURITY_HEADERS.has(lower)) return true;

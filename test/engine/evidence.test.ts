@@ -66,7 +66,7 @@ describe('operational controls evidenced by files', () => {
     const cl = evaluateChecklist([], config, [await collectWorkspaceEvidence(dir, config)]);
     assert.equal(control(cl, 'ops.slo')?.status, 'pass');
     assert.equal(control(cl, 'ops.dr-runbook'), undefined);
-    assert.equal(control(cl, 'ops.env-files')?.status, 'pass', 'no .env files at all');
+    assert.equal(control(cl, 'ops.env-files')?.status, 'not-applicable', 'no .env files at all: nothing to keep out of git');
   });
   it('leaves file controls out when no workspace was scanned (single files)', () => {
     const cl = evaluateChecklist([], resolveConfig());

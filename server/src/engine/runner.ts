@@ -27,12 +27,16 @@ export interface Finding {
   range: Range;
   fix?: Fix;
   suggestions?: Fix[];
+  /** The checklist controls it evidences (the rule's, or the subset the rule named); none for engine findings. */
+  controls?: string[];
 }
 
 export interface PassEvidence {
   ruleId: string;
   range: Range;
   message: string;
+  /** As for findings. */
+  controls?: string[];
 }
 
 export interface FileResult {
@@ -45,6 +49,11 @@ export interface FileResult {
   suppressed: number;
   /** The language's index summary of this file, for rules of other files (`Language.indexItems`). */
   indexItems?: unknown[];
+  /**
+   * The rules ran on the whole file. False when it did not parse, was over the size cap, or is a
+   * partial object (a Kustomize patch): such a file is never passing evidence.
+   */
+  checked: boolean;
 }
 
 export interface LintOptions {
@@ -71,6 +80,7 @@ export function tooLargeResult(path: string, domain: string, config: ResolvedCon
     domain,
     passes: [],
     suppressed: 0,
+    checked: false,
     findings: [
       {
         ruleId: ENGINE_IDS.tooLarge,
@@ -87,7 +97,7 @@ export function lintText(opts: LintOptions): FileResult | null {
   if (!language) return null;
   const config = opts.config ?? defaultConfig;
   const { text, path } = opts;
-  const result: FileResult = { path, domain: language.domain, findings: [], passes: [], suppressed: 0 };
+  const result: FileResult = { path, domain: language.domain, findings: [], passes: [], suppressed: 0, checked: false };
   const index = new LineIndex(text);
 
   if (text.length > config.maxFileSizeKb * 1024) return tooLargeResult(path, language.domain, config);
@@ -126,6 +136,7 @@ export function lintText(opts: LintOptions): FileResult | null {
     result.findings.push({ ruleId: ENGINE_IDS.partialFile, level: 'report', message: partial, range: index.range(0, 0) });
     return result;
   }
+  result.checked = true;
   const statementEnd = language.statementEnd ? (line: number) => language.statementEnd!(parsed.model, line) : undefined;
   const sups = config.noInlineSuppressions
     ? []
@@ -150,10 +161,10 @@ export function lintText(opts: LintOptions): FileResult | null {
           // On code the parser only recovered (half-typed JS), a suggestion's edit may land inside
           // the broken part; fixes are still re-checked by verifyFix, suggestions wait for valid code.
           const suggestions = parsed.recoveredErrors?.length ? undefined : d.suggestions;
-          result.findings.push({ ruleId: rule.id, level: shown, message: d.message, range: d.range, fix: d.fix, suggestions });
+          result.findings.push({ ruleId: rule.id, level: shown, message: d.message, range: d.range, fix: d.fix, suggestions, controls: controlsOf(rule, d.controls) });
         },
         pass(p) {
-          result.passes.push({ ruleId: rule.id, range: p.range, message: p.message });
+          result.passes.push({ ruleId: rule.id, range: p.range, message: p.message, controls: controlsOf(rule, p.controls) });
         },
       });
     } catch (e) {
@@ -195,6 +206,14 @@ export function lintText(opts: LintOptions): FileResult | null {
 
   result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return result;
+}
+
+/** The controls a finding or pass evidences: the subset the rule named, never one it does not list. */
+function controlsOf(rule: Rule, named: string[] | undefined): string[] {
+  if (!named) return rule.controls;
+  const bad = named.filter((c) => !rule.controls.includes(c));
+  if (bad.length) throw new Error(`${rule.id} reported control(s) it does not list: ${bad.join(', ')}`);
+  return named;
 }
 
 /** The workspace as the linted file sees it: its own entry comes from its current text. */
