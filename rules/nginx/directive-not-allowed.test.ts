@@ -16,6 +16,12 @@ ruleTester(rule, {
   ],
   invalid: [
     {
+      name: 'a missing ";" before a block: nginx says the directive is not terminated (not that the block\'s children are misplaced)',
+      code: 'events {}\nhttp {\n    server {\n        listen 80\n        location / {\n            root /var/www;\n        }\n    }\n}\n',
+      errors: [{ line: 4, column: 9, message: '"listen" (line 4) is not terminated by ";": nginx reads what follows up to "{" as its arguments and will refuse to load this config. Add ";" after its arguments.' }],
+      output: 'events {}\nhttp {\n    server {\n        listen 80;\n        location / {\n            root /var/www;\n        }\n    }\n}\n',
+    },
+    {
       name: 'listen in http',
       code: 'events {}\nhttp {\n    listen 80;\n}\n',
       errors: [{ line: 3, column: 5, message: /"listen" is not allowed in "http".*server/ }],

@@ -73,26 +73,63 @@ export function isDataRow(d: NginxDirective): boolean {
   return false;
 }
 
-const PATH_PATTERNS: RegExp[] = [
+/** Names that only nginx uses. */
+const NGINX_NAMES: RegExp[] = [
   /(^|\/)nginx\.conf$/,
   /\.nginx$/,
   /(^|\/)nginx\/(.+\/)?[^/]+\.conf$/,
-  /(^|\/)conf\.d\/[^/]+\.conf$/,
-  /(^|\/)sites-(available|enabled)\/[^/]+$/,
   /(^|\/)nginx\/(.+\/)?[^/]+\.conf\.template$/,
   /(^|\/)nginx\.conf\.template$/,
 ];
+/** Names nginx shares with Apache, supervisord, systemd and others: the content decides. */
+const SHARED_NAMES: RegExp[] = [/(^|\/)conf\.d\/[^/]+\.conf$/, /(^|\/)sites-(available|enabled)\/[^/]+$/];
+
+/** Section headers of INI-style files (supervisord, systemd units, php-fpm pools): `[program:worker]`. */
+const INI_SECTION = /^[ \t]*\[[^\]\n]+\][ \t]*$/m;
+/** Apache httpd sections and directives: `<VirtualHost *:80>`, `</Directory>`, `LoadModule`, `DocumentRoot`. */
+const APACHE = /^[ \t]*(?:<\/?(?:VirtualHost|Directory|DirectoryMatch|IfModule|IfDefine|Location|LocationMatch|Files|FilesMatch|Proxy|Limit|LimitExcept|RequireAll|RequireAny|Macro)\b|(?:LoadModule|DocumentRoot|ServerName|ServerAlias|RewriteEngine|RewriteRule|ProxyPass|ProxyPassReverse|ErrorLog|CustomLog|AllowOverride|Require)[ \t])/m;
+
+/**
+ * Whether a text reads like an nginx config. Many other formats use `.conf` under `conf.d/`
+ * (Apache, supervisord, systemd, HAProxy, logrotate): they have INI sections or Apache tags, or
+ * their statements do not end with ";" or "{". In nginx every statement does, so text left
+ * unterminated before a "}" or at the end is rare: a typo while typing, not several lines of it.
+ * An empty file or one of comments only is taken as nginx (there is nothing to report either way).
+ */
+export function readsLikeNginx(text: string): boolean {
+  if (INI_SECTION.test(text) || APACHE.test(text)) return false;
+  // A rough strip of comments and quoted strings is enough to decide whether the file is nginx at all.
+  // Template tags ({{ }}, {% %}, <% %>) are left out: a templated nginx config is still nginx.
+  const bare = text
+    .replace(/\{\{[^\n]*?\}\}|\{%[^\n]*?%\}|<%[^\n]*?%>/g, 't')
+    .replace(/(^|[\s;{}])#[^\n]*/g, '$1')
+    .replace(/"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'/g, 'q');
+  if (!bare.trim()) return true;
+  let statements = 0;
+  let unterminatedLines = 0;
+  for (const m of bare.matchAll(/([^;{}]*)([;{}]|$)/g)) {
+    const body = m[1].trim();
+    if (m[2] === ';' || m[2] === '{') statements++;
+    else if (body) unterminatedLines += body.split(/\n/).filter((l) => l.trim()).length;
+    if (m[2] === '') break;
+  }
+  return statements > 0 && unterminatedLines <= Math.max(2, statements / 5);
+}
 
 export const nginxLanguage: Language<NginxModel> = {
   domain: 'nginx',
   commentPrefix: '#',
   globs: ['**/nginx.conf', '**/*.nginx', '**/nginx/**/*.conf', '**/conf.d/*.conf', '**/sites-available/*', '**/sites-enabled/*', '**/nginx/**/*.conf.template', '**/nginx.conf.template'],
 
-  matches(path, languageId) {
-    if (languageId && languageId.toLowerCase() === 'nginx') return true;
-    if (languageId && languageId !== 'plaintext' && languageId !== 'properties' && languageId !== 'ini') return false;
+  matches(path, languageId, text) {
+    const byLanguage = !!languageId && languageId.toLowerCase() === 'nginx';
+    if (!byLanguage && languageId && languageId !== 'plaintext' && languageId !== 'properties' && languageId !== 'ini') return false;
     const p = path.replace(/\\/g, '/');
-    return PATH_PATTERNS.some((re) => re.test(p));
+    if (NGINX_NAMES.some((re) => re.test(p))) return true;
+    // conf.d/*.conf and sites-available/* also hold Apache, supervisord or systemd files, and the
+    // editor gives them the nginx language id as well: there the content decides.
+    if (SHARED_NAMES.some((re) => re.test(p))) return text === undefined || readsLikeNginx(text);
+    return byLanguage;
   },
 
   parse(text, path): ParsedFile<NginxModel> {
