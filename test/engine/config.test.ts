@@ -54,4 +54,38 @@ describe('config (.readiness-lint.yaml)', () => {
     const schema = configJsonSchema() as { properties: { rules: { propertyNames: { enum: string[] } } } };
     assert.ok(schema.properties.rules.propertyNames.enum.includes('docker/no-sudo'));
   });
+
+  it('is data: keys named after Object.prototype are unknown keys, not lookups', () => {
+    for (const key of ['constructor', 'hasOwnProperty', '__proto__', 'toString']) {
+      const { config, errors } = parseConfigText(`${key}: 1\nprofile: strict\n`);
+      assert.deepEqual(errors.map((e) => e.message), [`Unknown key: ${key}`], key);
+      assert.equal(config.profile, 'strict', key);
+    }
+    const { config, errors } = parseConfigText('rules:\n  __proto__: { "docker/no-sudo": off }\n  constructor: warn\n');
+    assert.ok(errors.some((e) => /Unknown rule "constructor"/.test(e.message)), errors.map((e) => e.message).join(' | '));
+    assert.equal(resolveConfig(config).levelOf('docker/no-sudo'), 'warn', 'a __proto__ entry never becomes a rule setting');
+  });
+
+  it('refuses an alias bomb with one error instead of expanding it', () => {
+    const rows = ['a: &a ["x","x","x","x","x","x","x","x","x"]'];
+    for (const [k, p] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']]) rows.push(`${k}: &${k} [${Array(9).fill('*' + p).join(',')}]`);
+    const { config, errors } = parseConfigText(rows.join('\n') + '\n');
+    assert.equal(errors.length, 1);
+    assert.match(errors[0].message, /more than 100 YAML aliases/);
+    assert.deepEqual(config, {});
+    assert.deepEqual(parseConfigText('x: &v warn\nrules:\n  docker/no-sudo: *v\n').errors.map((e) => e.message), ['Unknown key: x'], 'a few aliases are fine');
+  });
+
+  it('reports a glob that cannot compile at its line, and drops it', () => {
+    const { config, errors } = parseConfigText('ignore: ["vendor/**", "[z-a]"]\ncontrols:\n  ops.owner: { evidence: ["docs/[b-a]*.md", "OWNERS"] }\n');
+    assert.deepEqual(
+      errors.map((e) => [e.range.start.line + 1, e.message]),
+      [
+        [1, 'Invalid glob "[z-a]": range out of order in character class'],
+        [3, 'Invalid glob "docs/[b-a]*.md": range out of order in character class'],
+      ],
+    );
+    assert.deepEqual(config.ignore, ['vendor/**']);
+    assert.deepEqual(config.controls?.['ops.owner']?.evidence, ['OWNERS']);
+  });
 });

@@ -7,8 +7,11 @@ import type { Level, Range, Rule } from '../../../rules/types';
 import { allRules, getRule } from '../../../rules/index';
 import { controlById } from '../../../rules/controls';
 import { levelEnforces } from '../../../rules/k8s/pss';
+import { globProblem } from './glob';
 
 export const CONFIG_FILE_NAME = '.readiness-lint.yaml';
+/** YAML aliases a config may use (anchors for shared settings); more is an alias bomb. */
+const MAX_ALIASES = 100;
 export const PROFILES = ['recommended', 'strict', 'pss-baseline', 'pss-restricted'] as const;
 export type Profile = (typeof PROFILES)[number];
 
@@ -63,7 +66,13 @@ export function parseConfigText(text: string): LoadedConfig {
     errors.push({ message: e.message.split('\n')[0], range: index.range(e.pos[0], e.pos[1]) });
   }
   if (errors.length) return { config: {}, errors };
-  const raw = doc.toJS() ?? {};
+  let raw;
+  try {
+    // A few aliases are fine; an alias bomb (aliases of aliases) must not expand into gigabytes.
+    raw = doc.toJS({ maxAliasCount: MAX_ALIASES }) ?? {};
+  } catch (e) {
+    return { config: {}, errors: [{ message: `${(e as Error).message}: this file uses more than ${MAX_ALIASES} YAML aliases and is not read.`, range: index.range(0, 0) }] };
+  }
   const result = configSchema.safeParse(raw);
   const config: ConfigFile = result.success ? result.data : {};
   if (!result.success) {
@@ -78,7 +87,8 @@ export function parseConfigText(text: string): LoadedConfig {
     if (raw && typeof raw === 'object') {
       const partial: Record<string, unknown> = {};
       for (const [k, v] of Object.entries(raw)) {
-        const field = (configSchema.shape as Record<string, z.ZodType>)[k];
+        // Keys come from the file: only the schema's own fields, never Object.prototype's (constructor, __proto__).
+        const field = Object.hasOwn(configSchema.shape, k) ? (configSchema.shape as Record<string, z.ZodType>)[k] : undefined;
         if (field && field.safeParse(v).success) partial[k] = v;
       }
       // Keep the valid rule entries even when one of them is wrong.
@@ -88,6 +98,17 @@ export function parseConfigText(text: string): LoadedConfig {
       Object.assign(config, partial);
     }
   }
+  // Globs must compile: an invalid one would fail every scan that uses it.
+  const globs: [string[], (string | number)[]][] = [
+    ...(config.ignore ?? []).map((g, i): [string[], (string | number)[]] => [[g], ['ignore', i]]),
+    ...Object.entries(config.controls ?? {}).flatMap(([id, c]) => (c.evidence ?? []).map((g, i): [string[], (string | number)[]] => [[g], ['controls', id, 'evidence', i]])),
+  ];
+  for (const [[g], at] of globs) {
+    const problem = globProblem(g);
+    if (problem) errors.push({ message: `Invalid glob "${g}": ${problem}`, range: rangeOfPath(doc.contents as YamlNode, at, index) });
+  }
+  if (config.ignore) config.ignore = config.ignore.filter((g) => !globProblem(g));
+  for (const c of Object.values(config.controls ?? {})) if (c.evidence) c.evidence = c.evidence.filter((g) => !globProblem(g));
   // Semantic checks: rule ids, rule options, control ids.
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     const rule = getRule(id);
@@ -139,6 +160,11 @@ function rangeOfPath(root: YamlNode | null, path: (string | number)[], index: Li
   return index.range(0, 0);
 }
 
+/** A record's own entry: keys written in the file never reach Object.prototype. */
+export function own<T>(record: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
+
 /** Effective settings for one run: what every consumer (CLI, server, tests) reads. */
 export interface ResolvedConfig {
   profile: Profile;
@@ -177,18 +203,18 @@ export function resolveConfig(
     levelOf(ruleId) {
       const fromOverride = overrides.ruleLevels?.[ruleId];
       if (fromOverride) return fromOverride;
-      const s = rules[ruleId];
+      const s = own(rules, ruleId);
       if (typeof s === 'string') return s;
       if (s?.level) return s.level;
       const rule = getRule(ruleId);
       if (!rule) return 'off';
       // Control overrides: the strictest of the rule's controls, so no override silently relaxes another.
-      const fromControls = rule.controls.map((c) => file.controls?.[c]?.level).filter((l): l is Level => !!l);
+      const fromControls = rule.controls.map((c) => own(file.controls ?? {}, c)?.level).filter((l): l is Level => !!l);
       if (fromControls.length) return fromControls.reduce((a, b) => (LEVEL_RANK[b] > LEVEL_RANK[a] ? b : a));
       return profileLevel(rule, profile);
     },
     optionsOf(ruleId) {
-      const s = rules[ruleId];
+      const s = own(rules, ruleId);
       const rule = getRule(ruleId);
       return { ...(rule?.defaultOptions ?? {}), ...(typeof s === 'object' ? s.options ?? {} : {}) };
     },

@@ -68,7 +68,7 @@ async function envFilesIgnored(root: string, ignore: string[], controlId: string
   const linesOf = (dir: string) => {
     if (!gitignores.has(dir)) {
       const f = path.join(dir, '.gitignore');
-      gitignores.set(dir, existsSync(f) ? readFileSync(f, 'utf8').split(/\r?\n/) : null);
+      gitignores.set(dir, readLines(f));
     }
     return gitignores.get(dir);
   };
@@ -94,4 +94,13 @@ async function envFilesIgnored(root: string, ignore: string[], controlId: string
     }
   }
   return out;
+}
+
+/** The lines of a .gitignore, or null when there is none or it cannot be read (a folder, no permission). */
+function readLines(file: string): string[] | null {
+  try {
+    return existsSync(file) ? readFileSync(file, 'utf8').split(/\r?\n/) : null;
+  } catch {
+    return null;
+  }
 }

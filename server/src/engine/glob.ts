@@ -34,6 +34,17 @@ export function globToRegExp(glob: string): RegExp {
   return new RegExp('^' + re + '(?:/.*)?$');
 }
 
+/** Why a glob cannot be used (a character class such as [z-a] makes no valid pattern), or null. */
+export function globProblem(glob: string): string | null {
+  try {
+    globToRegExp(glob);
+    return null;
+  } catch (e) {
+    // "Invalid regular expression: /^[z-a]$/: Range out of order in character class": keep the reason.
+    return (e as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /, '').toLowerCase();
+  }
+}
+
 /** Does any of the globs match the relative, '/'-separated path? */
 export function matchesAny(globs: string[], relPath: string): boolean {
   return globs.some((g) => globToRegExp(g.replace(/^\.\//, '')).test(relPath));
@@ -55,6 +66,8 @@ export function gitignoreMatch(lines: string[], relPath: string): { ignored: boo
     if (dirOnly) p = p.slice(0, -1);
     const anchored = p.startsWith('/') || p.slice(0, -1).includes('/');
     p = p.replace(/^\//, '');
+    // A pattern that does not compile matches nothing, as git skips it.
+    if (globProblem(anchored ? p : '**/' + p)) return;
     const re = globToRegExp(anchored ? p : '**/' + p);
     const parts = relPath.split('/');
     // A folder pattern matches when one of the file's parent folders matches.

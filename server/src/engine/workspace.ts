@@ -42,7 +42,13 @@ export function loadWorkspaceConfig(
     if (explicitFile) return { file, config: resolveConfig({}, overrides), errors: [{ message: `Config file not found: ${explicitFile}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], text: null };
     return { file: null, config: resolveConfig({}, overrides), errors: [], text: null };
   }
-  const text = readFileSync(file, 'utf8');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const why = (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    return { file, config: resolveConfig({}, overrides), errors: [{ message: `Cannot read the config file (${why}).`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], text: null };
+  }
   const { config, errors } = parseConfigText(text);
   return { file, config: resolveConfig(config, overrides), errors, text };
 }
