@@ -103,6 +103,17 @@ export interface RuleContext {
   pass(descriptor: PassDescriptor): void;
 }
 
+/**
+ * What applying a rule's fix does to what runs, as ESLint's fix types. `safe`: nothing a deployment
+ * notices (syntax, casing, deprecated names, values that cannot work as written); `--fix` applies
+ * these. `hardening`: the fix changes runtime behaviour (security contexts, pull policy, tokens,
+ * USER, headers, TLS, CORS, cookie flags); the CLI applies it only with `--fix-type hardening`, and
+ * the editor offers it as a quick fix whose title says what changes. A value the author wrote
+ * explicitly is never flipped by a fix: such findings carry a suggestion instead.
+ */
+export type FixType = 'safe' | 'hardening';
+export const FIX_TYPES: readonly FixType[] = ['safe', 'hardening'];
+
 export interface Rule<Model = unknown> {
   /** Stable, ESLint-style `<domain>/<name>`; never reused. */
   id: string;
@@ -116,8 +127,16 @@ export interface Rule<Model = unknown> {
   controls: string[];
   aliases: Aliases;
   docs: RuleDocs;
-  /** True when the rule offers a safe `fix` for at least some findings. */
+  /** True when the rule offers a `fix` (applied by `--fix` or fix-all when its type is asked for) for some findings. */
   fixable: boolean;
+  /** What the rule's fixes do to what runs (required when `fixable`). */
+  fixType?: FixType;
+  /**
+   * For `hardening` fixes: what a running deployment notices once the fix is applied, as the end
+   * of a sentence ("the container can no longer write to its root filesystem"). Quick-fix titles
+   * and the rule's documentation show it.
+   */
+  fixConsequence?: string;
   /** True when the rule offers review-needed `suggestions`. */
   hasSuggestions?: boolean;
   /** Relates objects across files: runs only with a workspace view (CLI scans, the server's index). */
@@ -135,6 +154,10 @@ export function defineRule<Model>(rule: RuleInput<Model>): Rule<Model> {
   if (!/^(docker|k8s|nginx|helmet)\/[a-z0-9]+(-[a-z0-9]+)*$/.test(rule.id)) {
     throw new Error(`Invalid rule id "${rule.id}"`);
   }
+  // Every fix says what it does to what runs; a hardening fix says what changes.
+  if (rule.fixable && !rule.fixType) throw new Error(`${rule.id} is fixable but has no fixType (safe or hardening)`);
+  if (rule.fixType === 'hardening' && !rule.fixConsequence) throw new Error(`${rule.id} has hardening fixes but no fixConsequence`);
+  if (rule.fixType && !rule.fixable) throw new Error(`${rule.id} has a fixType but is not fixable`);
   return { fixable: false, ...rule, domain };
 }
 

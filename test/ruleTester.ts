@@ -104,10 +104,10 @@ export function ruleTester(rule: Rule, cases: { valid: (string | ValidCase)[]; i
         if (c.output !== undefined) {
           const config = resolveConfig({ rules: c.options ? { [rule.id]: { options: c.options } } : {} });
           const opts = { path: c.filename ?? DEFAULT_FILENAME[rule.domain], text: c.code, config, onlyRules: [rule], workspace: workspaceOf(rule, c) };
-          const fixed = fixAll(opts, rule.id).text;
+          const fixed = fixAll(opts, { ruleId: rule.id }).text;
           assert.equal(fixed, c.output ?? c.code, 'text after fix-all');
           if (c.output !== null) {
-            assert.equal(fixAll({ ...opts, text: fixed }, rule.id).text, fixed, 'fix-all is idempotent');
+            assert.equal(fixAll({ ...opts, text: fixed }, { ruleId: rule.id }).text, fixed, 'fix-all is idempotent');
             assert.ok(run(rule, { ...c, code: fixed }).length < found.length, 'the fix removes findings');
           }
         }

@@ -1,8 +1,25 @@
-// The Readiness view: categories -> controls -> evidence (failing first, then passing).
+// The Readiness view: categories -> controls -> evidence (failing first, then passing). The same
+// message in several places is one row ("12 files: The final image has no USER ...") that expands
+// to the places.
 import * as vscode from 'vscode';
 import { Commands, type ChecklistCategory, type ChecklistControl, type ChecklistEvidence, type ChecklistResponse } from '../../server/src/protocol';
 
-type Node = { kind: 'category'; data: ChecklistCategory } | { kind: 'control'; data: ChecklistControl } | { kind: 'evidence'; data: ChecklistEvidence } | { kind: 'info'; label: string };
+type Node =
+  | { kind: 'category'; data: ChecklistCategory }
+  | { kind: 'control'; data: ChecklistControl }
+  | { kind: 'group'; control: string; items: ChecklistEvidence[] }
+  | { kind: 'evidence'; data: ChecklistEvidence; grouped?: boolean }
+  | { kind: 'info'; label: string };
+
+/** Evidence items with the same outcome, rule and message, in the order they come. */
+function groupEvidence(control: string, evidence: ChecklistEvidence[]): Node[] {
+  const groups = new Map<string, ChecklistEvidence[]>();
+  for (const e of evidence) {
+    const key = `${e.passed}\u0000${e.ruleId}\u0000${e.message}`;
+    groups.set(key, [...(groups.get(key) ?? []), e]);
+  }
+  return [...groups.values()].map((items) => (items.length > 1 ? { kind: 'group', control, items } : { kind: 'evidence', data: items[0] }));
+}
 
 const STATUS_ICON: Record<ChecklistControl['status'], [string, string | undefined]> = {
   pass: ['pass-filled', 'testing.iconPassed'],
@@ -57,8 +74,9 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node> {
     if (node.kind === 'category') return node.data.controls.filter((k) => keep(k.status)).map((k) => ({ kind: 'control', data: k }));
     if (node.kind === 'control') {
       if (!node.data.evidence.length) return [{ kind: 'info', label: node.data.reason }];
-      return node.data.evidence.map((e) => ({ kind: 'evidence', data: e }));
+      return groupEvidence(node.data.id, node.data.evidence);
     }
+    if (node.kind === 'group') return node.items.map((e) => ({ kind: 'evidence', data: e, grouped: true }));
     return [];
   }
 
@@ -92,15 +110,31 @@ export class ChecklistProvider implements vscode.TreeDataProvider<Node> {
       item.tooltip = new vscode.MarkdownString(`**${k.title}** — ${STATUS_TEXT[k.status]}\n\n${k.description}\n\n*${k.reason}*`);
       return item;
     }
+    if (node.kind === 'group') {
+      const first = node.items[0];
+      const files = new Set(node.items.map((e) => e.path)).size;
+      const item = new vscode.TreeItem(`${node.items.length} ${files === node.items.length ? 'files' : 'places'}: ${first.message}`, vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = `group:${node.control}:${first.passed}:${first.ruleId}:${first.message}`;
+      item.tooltip = `${first.passed ? 'Passing' : 'Failing'} · ${first.ruleId}\n${first.message}\n\n${node.items.map((e) => `${e.path}:${e.range.start.line + 1}`).join('\n')}`;
+      item.iconPath = evidenceIcon(first.passed);
+      item.contextValue = first.passed ? 'evidence.group.pass' : 'evidence.group.fail';
+      return item;
+    }
     const e = node.data;
-    const item = new vscode.TreeItem(`${e.path}:${e.range.start.line + 1}`, vscode.TreeItemCollapsibleState.None);
-    item.description = e.message;
+    // The message leads (a long path would push it out of sight); a grouped row shows only its place.
+    const where = `${e.path}:${e.range.start.line + 1}`;
+    const item = new vscode.TreeItem(node.grouped ? where : e.message, vscode.TreeItemCollapsibleState.None);
+    item.description = node.grouped ? undefined : where;
     item.tooltip = `${e.passed ? 'Passing' : 'Failing'} · ${e.ruleId}\n${e.message}`;
-    item.iconPath = e.passed ? new vscode.ThemeIcon('check', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('close', new vscode.ThemeColor('testing.iconFailed'));
+    item.iconPath = evidenceIcon(e.passed);
     item.contextValue = e.passed ? 'evidence.pass' : 'evidence.fail';
     item.command = { title: 'Open', command: Commands.openEvidence, arguments: [e.uri, e.range.start.line, e.range.start.character] };
     return item;
   }
+}
+
+function evidenceIcon(passed: boolean): vscode.ThemeIcon {
+  return passed ? new vscode.ThemeIcon('check', new vscode.ThemeColor('testing.iconPassed')) : new vscode.ThemeIcon('close', new vscode.ThemeColor('testing.iconFailed'));
 }
 
 function icon(status: ChecklistControl['status']): vscode.ThemeIcon {

@@ -47,6 +47,8 @@ export default defineRule<DockerModel>({
   controls: ['container.reproducible-build'],
   aliases: { hadolint: ['DL3000'], checkov: ['CKV_DOCKER_10'], trivy: ['AVD-DS-0009'], buildkit: ['WorkdirRelativePath'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: "the container's working directory no longer depends on the base image's WORKDIR",
   hasSuggestions: true,
   docs: {
     rationale:

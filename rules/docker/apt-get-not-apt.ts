@@ -14,6 +14,7 @@ export default defineRule<DockerModel>({
   controls: ['container.reproducible-build'],
   aliases: { hadolint: ['DL3027'], checkov: ['CKV_DOCKER_9'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       '`apt` is the interactive front end: its output and behaviour may change between releases and it warns "apt does not have a stable CLI interface. Use with caution in scripts." `apt-get` and `apt-cache` are the stable, scriptable tools.',

@@ -17,6 +17,8 @@ export default defineRule<DockerModel>({
   controls: ['container.minimal-surface'],
   aliases: { hadolint: ['DL3015'], trivy: ['AVD-DS-0029'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'recommended packages are no longer installed, so tools they brought may be missing from the image',
   docs: {
     rationale:
       'By default apt also installs every "Recommends" package. They are rarely needed at run time, make the image larger and add software (and CVEs) nobody chose.',

@@ -10,6 +10,7 @@ export default defineRule<DockerModel>({
   controls: ['container.reproducible-build'],
   aliases: { buildkit: ['ConsistentInstructionCasing'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale: 'Keywords in mixed casing (`From`, `copy` next to `COPY`) make a Dockerfile harder to scan and are flagged by BuildKit build checks on every build.',
     howToFix: 'Write every instruction keyword in the casing most of the file already uses, normally uppercase.',

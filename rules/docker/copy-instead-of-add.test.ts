@@ -30,5 +30,17 @@ ruleTester(rule, {
       errors: [{ line: 2, column: 1 }],
       output: null,
     },
+    {
+      name: 'a wildcard that may match an archive (which ADD extracts): reported, not fixed',
+      code: 'FROM alpine:3.20\nADD vendor/* /opt/vendor/',
+      errors: [{ line: 2, column: 1 }],
+      output: null,
+    },
+    {
+      name: 'a wildcard with a literal non-archive extension is fixed',
+      code: 'FROM alpine:3.20\nADD conf/*.ini /etc/app/',
+      errors: [{ line: 2, column: 1 }],
+      output: 'FROM alpine:3.20\nCOPY conf/*.ini /etc/app/',
+    },
   ],
 });

@@ -8,6 +8,14 @@ const REMOTE = /^([a-z][a-z0-9+.-]*:\/\/|git@)/i;
 /** Extensions of files ADD may extract (it detects archives by content; these are the usual names). */
 const ARCHIVE = /\.(tar|tgz|tbz|tbz2|tb2|txz|tzst|taz|tlz|gz|bz2|xz|zst|lz|lzma|lz4|z)$/i;
 
+/**
+ * Could this wildcard source match an archive, which ADD would extract and COPY would not? Only a
+ * literal, non-archive extension at its end (`*.txt`) rules that out.
+ */
+function mayMatchArchive(src: string): boolean {
+  return /[*?[]/.test(src) && !/\.[A-Za-z0-9]+$/.test(src);
+}
+
 function sources(instr: DockerInstruction): string[] | null {
   let values: string[];
   if (instr.jsonForm) {
@@ -28,6 +36,7 @@ export default defineRule<DockerModel>({
   controls: ['container.minimal-surface'],
   aliases: { hadolint: ['DL3020'], checkov: ['CKV_DOCKER_4'], trivy: ['AVD-DS-0005'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       'ADD also downloads URLs and silently extracts local archives, so an `ADD` of a plain file does something surprising as soon as that file becomes (or is replaced by) an archive. COPY does exactly one thing, which makes the build predictable and easier to review.',
@@ -45,7 +54,8 @@ export default defineRule<DockerModel>({
       const flagNames = instr.flags.map((f) => f.getName().toLowerCase());
       const unpack = instr.flags.find((f) => f.getName().toLowerCase() === 'unpack');
       if (unpack && !/^(false|0)$/i.test(unpack.getValue() ?? '')) continue;
-      const fixable = flagNames.every((n) => COPY_FLAGS.has(n));
+      // The fix must not change what lands in the image: only sources that cannot be archives.
+      const fixable = flagNames.every((n) => COPY_FLAGS.has(n)) && !srcs.some(mayMatchArchive);
       const keyword = instr.keywordText === instr.keywordText.toLowerCase() ? 'copy' : 'COPY';
       ctx.report({
         range: instr.keywordRange,

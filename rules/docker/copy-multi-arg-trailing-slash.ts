@@ -10,6 +10,7 @@ export default defineRule<DockerModel>({
   controls: ['container.reproducible-build'],
   aliases: { hadolint: ['DL3021'], trivy: ['AVD-DS-0011'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale: 'When COPY (or ADD) has more than one source, the destination must be a directory written with a trailing `/`; otherwise the build fails.',
     howToFix: 'End the destination with `/`: `COPY package.json yarn.lock /app/`.',

@@ -13,6 +13,8 @@ export default defineRule<DockerModel>({
   controls: ['container.signals'],
   aliases: { hadolint: ['DL3025'], buildkit: ['JSONArgsRecommended'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'the process runs as PID 1 without a shell and gets stop signals directly; an ENTRYPOINT also receives the CMD and docker run arguments',
   hasSuggestions: true,
   docs: {
     rationale:

@@ -10,6 +10,7 @@ export default defineRule<DockerModel>({
   controls: ['container.reproducible-build'],
   aliases: { buildkit: ['ExposeInvalidFormat'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       'EXPOSE documents the ports the container listens on. An IP address or a `host:container` mapping belongs to `docker run -p` or the orchestrator; in a Dockerfile it is ignored today and will become a build error.',

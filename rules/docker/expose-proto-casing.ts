@@ -10,6 +10,7 @@ export default defineRule<DockerModel>({
   controls: ['container.reproducible-build'],
   aliases: { buildkit: ['ExposeProtoCasing'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale: 'Docker expects `tcp`, `udp` or `sctp` in lowercase; other casings are inconsistent with the image metadata and with how tools read EXPOSE.',
     howToFix: 'Write the protocol in lowercase: `EXPOSE 8080/tcp`.',

@@ -10,6 +10,7 @@ export default defineRule<DockerModel>({
   controls: ['container.reproducible-build'],
   aliases: { buildkit: ['FromAsCasing'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale: 'Mixing `FROM` with `as` (or `from` with `AS`) is harder to read and is flagged by BuildKit build checks on every build.',
     howToFix: 'Write `AS` in uppercase after `FROM` and `as` in lowercase after `from`.',

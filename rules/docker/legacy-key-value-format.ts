@@ -36,6 +36,7 @@ export default defineRule<DockerModel>({
   controls: ['container.reproducible-build'],
   aliases: { buildkit: ['LegacyKeyValueFormat'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       'The whitespace form `ENV key value` is deprecated: it allows only one variable per instruction and takes everything after the key, spaces included, as the value, which is easy to misread.',

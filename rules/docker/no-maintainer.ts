@@ -9,6 +9,7 @@ export default defineRule<DockerModel>({
   controls: ['container.reproducible-build'],
   aliases: { hadolint: ['DL4000'], checkov: ['CKV_DOCKER_6'], trivy: ['AVD-DS-0022'], buildkit: ['MaintainerDeprecated'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       'MAINTAINER has been deprecated since Docker 1.13. Tools that read image metadata look for the OCI label `org.opencontainers.image.authors`, not the legacy author field.',

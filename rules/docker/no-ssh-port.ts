@@ -19,6 +19,8 @@ export default defineRule<DockerModel>({
   controls: ['container.minimal-surface'],
   aliases: { checkov: ['CKV_DOCKER_1'], trivy: ['AVD-DS-0004'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'the image no longer declares port 22, so publishing all ports (-P) no longer maps it',
   docs: {
     rationale:
       'Exposing port 22 means the image runs (or invites running) an SSH server: another long-lived process, credentials or keys baked into the image, and a remote login that bypasses the orchestrator’s access control and audit.',

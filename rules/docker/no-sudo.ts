@@ -11,6 +11,8 @@ export default defineRule<DockerModel>({
   controls: ['container.non-root'],
   aliases: { hadolint: ['DL3004'], checkov: ['CKV2_DOCKER_1'], trivy: ['AVD-DS-0010'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: "the command runs as the stage's current USER instead of root",
   docs: {
     rationale:
       'Build steps already run as the current USER. `sudo` in an image means it is installed and configured, which lets any process in the container regain root, and it behaves unpredictably without a TTY.',

@@ -121,6 +121,8 @@ export default defineRule<DockerModel>({
     checkov: ['CKV2_DOCKER_2', 'CKV2_DOCKER_3', 'CKV2_DOCKER_4', 'CKV2_DOCKER_5', 'CKV2_DOCKER_6', 'CKV2_DOCKER_12', 'CKV2_DOCKER_13', 'CKV2_DOCKER_14', 'CKV2_DOCKER_15', 'CKV2_DOCKER_16'],
   },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: "downloads and installs fail when the server's certificate is not trusted by the image",
   docs: {
     rationale:
       'Turning certificate verification off (`curl -k`, `wget --no-check-certificate`, `pip --trusted-host`, `NODE_TLS_REJECT_UNAUTHORIZED=0`, `GIT_SSL_NO_VERIFY`, `sslverify=0`, ...) lets anyone on the network path replace what the build downloads, so the image can ship attacker code. Settings made with ENV or written to configuration files stay active in the running container too.',

@@ -68,6 +68,8 @@ export default defineRule<DockerModel>({
   controls: ['container.build-secrets'],
   aliases: { checkov: ['CKV2_DOCKER_7', 'CKV2_DOCKER_8', 'CKV2_DOCKER_9', 'CKV2_DOCKER_10', 'CKV2_DOCKER_11'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'packages are no longer installed without signature checks',
   docs: {
     rationale:
       'Package managers check signatures so that a compromised mirror, proxy or network path cannot slip a modified package into the image. `apk --allow-untrusted`, `apt-get --allow-unauthenticated`/`--force-yes`, `yum/dnf --nogpgcheck` and `rpm --nosignature` turn that check off.',

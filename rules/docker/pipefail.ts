@@ -55,6 +55,8 @@ export default defineRule<DockerModel>({
   controls: ['container.reproducible-build'],
   aliases: { hadolint: ['DL4006'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'a pipe whose earlier command fails now fails the build, and later shell-form instructions of the stage run in that shell',
   hasSuggestions: true,
   docs: {
     rationale:

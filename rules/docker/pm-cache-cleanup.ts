@@ -73,6 +73,8 @@ export default defineRule<DockerModel>({
     trivy: ['AVD-DS-0015', 'AVD-DS-0019', 'AVD-DS-0020', 'AVD-DS-0025', 'AVD-DS-0027'],
   },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'package caches and indexes are no longer kept in the image',
   docs: {
     rationale:
       'Package indexes and downloaded packages written by a RUN stay in that layer for good: deleting them in a later RUN does not shrink the image. They add tens of megabytes to every pull and keep stale metadata in the image.',

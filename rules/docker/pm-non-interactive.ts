@@ -53,6 +53,7 @@ export default defineRule<DockerModel>({
   controls: ['container.reproducible-build'],
   aliases: { hadolint: ['DL3014', 'DL3030', 'DL3034', 'DL3038'], trivy: ['AVD-DS-0021'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       'A build has no terminal to answer "Do you want to continue? [Y/n]". Without an assume-yes option `apt-get install`, `yum install`, `dnf install` and `zypper install` abort (or hang) instead of installing, so the build depends on how the package manager happens to read an empty stdin.',

@@ -9,6 +9,7 @@ export default defineRule<DockerModel>({
   controls: ['container.signals'],
   aliases: { hadolint: ['DL4003'], trivy: ['AVD-DS-0016'], buildkit: ['MultipleInstructionsDisallowed'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       'Only the last CMD of a stage is used. Earlier ones are dead code that misleads readers about what the container runs.',

@@ -9,6 +9,7 @@ export default defineRule<DockerModel>({
   controls: ['container.signals'],
   aliases: { hadolint: ['DL4004'], trivy: ['AVD-DS-0007'], buildkit: ['MultipleInstructionsDisallowed'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       'Only the last ENTRYPOINT of a stage is used. Earlier ones are dead code and make it unclear which process is PID 1 and receives stop signals.',

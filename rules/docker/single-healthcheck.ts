@@ -9,6 +9,7 @@ export default defineRule<DockerModel>({
   controls: ['container.healthcheck'],
   aliases: { hadolint: ['DL3012'], trivy: ['AVD-DS-0023'], buildkit: ['MultipleInstructionsDisallowed'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       'Only the last HEALTHCHECK of a stage is used. Earlier ones never run, so the probe a reader sees may not be the one Docker executes.',

@@ -44,6 +44,7 @@ export default defineRule<DockerModel>({
   controls: ['container.reproducible-build'],
   aliases: { buildkit: ['StageNameCasing'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       'Stage names are case-insensitive, so `AS Builder` and `--from=builder` refer to the same stage. Writing them in lowercase keeps names visually distinct from instruction keywords and consistent in every reference.',

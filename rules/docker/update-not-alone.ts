@@ -31,6 +31,8 @@ export default defineRule<DockerModel>({
   controls: ['container.reproducible-build'],
   aliases: { checkov: ['CKV_DOCKER_5'], trivy: ['AVD-DS-0017'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'the package index is refreshed whenever the install step is rebuilt, so the image gets current package versions',
   docs: {
     rationale:
       'Docker caches each RUN as a layer. A lone `RUN apt-get update` is cached forever, so a later `RUN apt-get install` (changed or not) installs from a stale index: old package versions, or 404 errors once the mirror has moved on.',

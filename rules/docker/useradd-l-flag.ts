@@ -35,6 +35,7 @@ export default defineRule<DockerModel>({
   controls: ['container.minimal-surface'],
   aliases: { hadolint: ['DL3046'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       '`useradd` records every user in the sparse files /var/log/lastlog and /var/log/faillog, sized by the UID. Docker layers do not keep files sparse, so a UID such as 1000000 adds hundreds of megabytes (up to gigabytes) of zeros to the image.',

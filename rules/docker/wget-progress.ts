@@ -37,6 +37,7 @@ export default defineRule<DockerModel>({
   controls: ['container.minimal-surface'],
   aliases: { hadolint: ['DL3047'] },
   fixable: true,
+  fixType: 'safe',
   hasSuggestions: true,
   docs: {
     rationale:

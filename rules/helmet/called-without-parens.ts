@@ -9,6 +9,7 @@ export default defineRule<HelmetModel>({
   controls: ['app.security-headers'],
   aliases: {},
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       '`helmet` and its functions (`helmet.frameguard`, ...) are factories: called with options, they return the middleware. Passed uncalled, the framework calls the factory with the request instead. helmet() notices and throws "It appears you have done something like `app.use(helmet)`, but it should be `app.use(helmet())`." on every request (every response is a 500); `helmet.frameguard` and koa-helmet build a middleware from the request and never call `next()`, so requests hang or never reach a route. No security header is ever sent.',

@@ -23,6 +23,7 @@ export default defineRule<HelmetModel>({
   controls: ['app.csp'],
   aliases: {},
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       "helmet joins a directive's entries with spaces, so `[\"https: 'unsafe-inline'\"]` works, but helmet validates each entry as one value: an unquoted keyword inside it (`\"https: self\"`) is not caught, and reviewers and tools read the entry as a single source. The NestJS documentation's helmet example uses this form.",

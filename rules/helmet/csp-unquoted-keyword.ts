@@ -12,6 +12,7 @@ export default defineRule<HelmetModel>({
   controls: ['app.csp'],
   aliases: {},
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       "In a Content-Security-Policy, `self` without quotes is a host name, not the keyword. helmet 8 refuses such values: `helmet()` throws at startup (\"'self' should be quoted\"), so the app does not start. The same holds for none, unsafe-inline, unsafe-eval, strict-dynamic, report-sample, wasm-unsafe-eval and nonce-/sha256-/sha384-/sha512- sources.",

@@ -17,20 +17,23 @@ ruleTester(rule, {
     {
       name: 'Express, one day',
       code: `${EXPRESS}app.use(helmet({ hsts: { maxAge: 86400 } }));\n`,
-      errors: [{ line: 4, column: 34, message: 'HSTS max-age is 86400 (1 day), below 31536000 (365 days): browsers forget between visits that the site is HTTPS-only, so a first request can go over plain HTTP again. Set maxAge to 31536000.' }],
-      output: `${EXPRESS}app.use(helmet({ hsts: { maxAge: 31536000 } }));\n`,
+      errors: [{ line: 4, column: 34, message: 'HSTS max-age is set explicitly to 86400 (1 day), below 31536000 (365 days): browsers forget between visits that the site is HTTPS-only, so a first request can go over plain HTTP again. Set maxAge to 31536000.' }],
+      output: null,
+      suggestions: [{ title: 'Set maxAge to 31536000', output: "const express = require('express');\nconst helmet = require('helmet');\nconst app = express();\napp.use(helmet({ hsts: { maxAge: 31536000 } }));\n" }],
     },
     {
       name: 'piecemeal, arithmetic (180 days), ESM',
       code: "import express from 'express';\nimport helmet from 'helmet';\nconst app = express();\napp.use(helmet.hsts({ maxAge: 60 * 60 * 24 * 180, includeSubDomains: true }));\n",
-      errors: [{ line: 4, column: 31, message: /HSTS max-age is 15552000 \(180 days\)/ }],
-      output: "import express from 'express';\nimport helmet from 'helmet';\nconst app = express();\napp.use(helmet.hsts({ maxAge: 31536000, includeSubDomains: true }));\n",
+      errors: [{ line: 4, column: 31, message: /HSTS max-age is set explicitly to 15552000 \(180 days\)/ }],
+      output: null,
+      suggestions: [{ title: 'Set maxAge to 31536000', output: "import express from 'express';\nimport helmet from 'helmet';\nconst app = express();\napp.use(helmet.hsts({ maxAge: 31536000, includeSubDomains: true }));\n" }],
     },
     {
       name: 'max-age 0',
       code: `${EXPRESS}app.use(helmet.strictTransportSecurity({ maxAge: 0 }));\n`,
       errors: [{ line: 4, column: 50, message: /max-age 0 tells browsers to forget HTTPS-only at once/ }],
-      output: `${EXPRESS}app.use(helmet.strictTransportSecurity({ maxAge: 31536000 }));\n`,
+      output: null,
+      suggestions: [{ title: 'Set maxAge to 31536000', output: "const express = require('express');\nconst helmet = require('helmet');\nconst app = express();\napp.use(helmet.strictTransportSecurity({ maxAge: 31536000 }));\n" }],
     },
     {
       name: 'NestJS, a const: reported at the use, no fix',
@@ -43,7 +46,8 @@ ruleTester(rule, {
       name: 'Fastify plugin',
       code: "import Fastify from 'fastify';\nimport helmet from '@fastify/helmet';\nconst app = Fastify();\nawait app.register(helmet, { strictTransportSecurity: { maxAge: 3600 } });\n",
       errors: [{ line: 4, column: 65 }],
-      output: "import Fastify from 'fastify';\nimport helmet from '@fastify/helmet';\nconst app = Fastify();\nawait app.register(helmet, { strictTransportSecurity: { maxAge: 31536000 } });\n",
+      output: null,
+      suggestions: [{ title: 'Set maxAge to 31536000', output: "import Fastify from 'fastify';\nimport helmet from '@fastify/helmet';\nconst app = Fastify();\nawait app.register(helmet, { strictTransportSecurity: { maxAge: 31536000 } });\n" }],
     },
     {
       name: 'Koa, spread options',

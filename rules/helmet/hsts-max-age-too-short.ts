@@ -21,7 +21,8 @@ export default defineRule<HelmetModel>({
   level: 'warn',
   controls: ['app.security-headers'],
   aliases: {},
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   defaultOptions: { minMaxAge: ONE_YEAR },
   validateOptions(options) {
     const min = options.minMaxAge;
@@ -51,11 +52,12 @@ export default defineRule<HelmetModel>({
         if (startsUp(model)) ctx.pass({ range: nodeRange(model, at), message: `HSTS max-age ${age}${header!.includes('includeSubDomains') ? ' (includeSubDomains)' : ''} at line ${line}` });
         continue;
       }
-      const what = written ? `HSTS max-age is ${age} (${duration(age)})` : `helmet's default HSTS max-age ${age} (${duration(age)}) is used`;
+      const what = written ? `HSTS max-age is set explicitly to ${age} (${duration(age)})` : `helmet's default HSTS max-age ${age} (${duration(age)}) is used`;
       ctx.report({
         range: nodeRange(model, at),
         message: `${what}, below ${min} (${duration(min)}): ${age === 0 ? 'max-age 0 tells browsers to forget HTTPS-only at once' : 'browsers forget between visits that the site is HTTPS-only'}, so a first request can go over plain HTTP again. Set maxAge to ${min}.`,
-        fix: written && writtenInPlace(written) ? { title: `Set maxAge to ${min}`, edits: [replaceNode(model, written.value.node, String(min))] } : undefined,
+        // The author wrote the age: changing it is offered, never applied unattended.
+        suggestions: written && writtenInPlace(written) ? [{ title: `Set maxAge to ${min}`, edits: [replaceNode(model, written.value.node, String(min))] }] : undefined,
       });
     }
   },

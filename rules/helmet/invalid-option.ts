@@ -56,6 +56,7 @@ export default defineRule<HelmetModel>({
   controls: ['app.security-headers'],
   aliases: {},
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       'helmet 8 validates its options when the middleware is created and throws, so the app does not start: an option given under both its name and its legacy alias (`hsts` and `strictTransportSecurity`), the helmet 3 spellings `maxage` and `includeSubdomains`, policy values a header does not support (`X-Frame-Options: ALLOW-FROM`), and invalid, duplicate or missing (`default-src`) CSP directives. Things removed from helmet fail differently: the functions `helmet.noCache()`, `helmet.hpkp()`, `helmet.featurePolicy()`, `helmet.expectCt()` no longer exist (TypeError at startup), and the options `noCache`, `hpkp`, `featurePolicy`, `expectCt` and `setOnOldIE` are silently ignored, so the protection they promise is not there. Editor feedback is cheaper than a failed deploy.',

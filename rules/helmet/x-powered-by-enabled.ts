@@ -27,6 +27,9 @@ export default defineRule<HelmetModel>({
   controls: ['app.security-headers'],
   aliases: { njsscan: ['helmet_header_x_powered_by'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'responses no longer carry the X-Powered-By header',
+  hasSuggestions: true,
   needsWorkspace: true,
   docs: {
     rationale:
@@ -61,10 +64,12 @@ export default defineRule<HelmetModel>({
       return edit ? { title: "Add app.disable('x-powered-by') after the app is created", edits: [edit] } : undefined;
     };
     for (const p of keepers) {
+      // The author turned helmet's removal off: overriding that is offered, never applied unattended.
+      const change = fixFor(app);
       ctx.report({
         range: nodeRange(model, p.own ? p.node : (p.value.node as TS.Node)),
-        message: `${p.key}: false keeps Express's "X-Powered-By: Express" header, which tells scanners which stack to target, and nothing disables it. Remove the option, or call app.disable('x-powered-by') after creating the app.`,
-        fix: fixFor(app),
+        message: `${p.key}: false, set explicitly, keeps Express's "X-Powered-By: Express" header, which tells scanners which stack to target, and nothing disables it. Remove the option, or call app.disable('x-powered-by') after creating the app.`,
+        suggestions: change ? [change] : undefined,
       });
     }
     if (keepers.length) return;

@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { getIn } from './language';
 import type { K8sModel } from './language';
-import { containerLabel, fixOf, isFalse, isWindowsPod, missingRange, podTargets, rangeOf, valueOf, yamlEdit } from './security-context-util';
+import { containerLabel, fixOf, isExplicit, isFalse, isWindowsPod, missingRange, podTargets, rangeOf, valueOf, writtenText, yamlEdit } from './security-context-util';
 
 export default defineRule<K8sModel>({
   id: 'k8s/allow-privilege-escalation',
@@ -16,6 +16,9 @@ export default defineRule<K8sModel>({
     pss: ['allowPrivilegeEscalation'],
   },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'processes can no longer gain privileges through setuid binaries or file capabilities',
+  hasSuggestions: true,
   docs: {
     rationale:
       'Unless `allowPrivilegeEscalation` is explicitly `false`, a process can gain more privileges than its parent (setuid binaries, file capabilities). The default is to allow it; the restricted Pod Security Standard requires `false`.',
@@ -33,15 +36,20 @@ export default defineRule<K8sModel>({
           ctx.pass({ range: rangeOf(model, node, missingRange(model, c, [])), message: `${containerLabel(c)} cannot escalate privileges` });
           continue;
         }
-        const fix = node
-          ? fixOf('Set allowPrivilegeEscalation: false', yamlEdit.replaceScalar(model.index, node, 'false'))
-          : fixOf('Add allowPrivilegeEscalation: false', yamlEdit.setPath(model.index, c.node, ['securityContext', 'allowPrivilegeEscalation'], 'false'));
+        if (isExplicit(node)) {
+          // The author turned it on: never flipped unattended, only offered.
+          const change = fixOf('Set allowPrivilegeEscalation: false', yamlEdit.replaceScalar(model.index, node!, 'false'));
+          ctx.report({
+            range: rangeOf(model, node, missingRange(model, c, [])),
+            message: `${containerLabel(c)} turns allowPrivilegeEscalation on explicitly (${writtenText(model, node!)}): set securityContext.allowPrivilegeEscalation to false unless it must run setuid tools.`,
+            suggestions: change ? [change] : undefined,
+          });
+          continue;
+        }
         ctx.report({
-          range: node ? rangeOf(model, node, missingRange(model, c, [])) : missingRange(model, c, ['securityContext', 'allowPrivilegeEscalation']),
-          message: node
-            ? `${containerLabel(c)} allows privilege escalation: set securityContext.allowPrivilegeEscalation to false.`
-            : `${containerLabel(c)} does not set securityContext.allowPrivilegeEscalation: false (privilege escalation is allowed by default).`,
-          fix,
+          range: missingRange(model, c, ['securityContext', 'allowPrivilegeEscalation']),
+          message: `${containerLabel(c)} does not set securityContext.allowPrivilegeEscalation: false (privilege escalation is allowed by default).`,
+          fix: fixOf('Add allowPrivilegeEscalation: false', yamlEdit.setPath(model.index, c.node, ['securityContext', 'allowPrivilegeEscalation'], 'false')),
         });
       }
     }

@@ -18,10 +18,11 @@ ruleTester(rule, {
       output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        image: web:1\n      automountServiceAccountToken: false\n',
     },
     {
-      name: 'true on the pod wins over the ServiceAccount',
+      name: 'true on the pod wins over the ServiceAccount; explicit: a suggestion, never a fix',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  automountServiceAccountToken: true\n  containers:\n  - name: web\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\nautomountServiceAccountToken: false\n',
-      errors: [{ line: 6, column: 33, message: /automountServiceAccountToken: true/ }],
-      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  automountServiceAccountToken: false\n  containers:\n  - name: web\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\nautomountServiceAccountToken: false\n',
+      errors: [{ line: 6, column: 33, message: /^Pod "p" turns automountServiceAccountToken on explicitly \(true\): it mounts its service account token/ }],
+      output: null,
+      suggestions: [{ title: 'Set automountServiceAccountToken: false', output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  automountServiceAccountToken: false\n  containers:\n  - name: web\n---\napiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: default\nautomountServiceAccountToken: false\n' }],
     },
     {
       name: 'CronJob in a List, ServiceAccount in another namespace',

@@ -1,7 +1,8 @@
 import { defineRule } from '../types';
 import { getIn, scalarAt, stringAt } from './language';
 import type { K8sModel, K8sObject } from './language';
-import { fixOf, isFalse, isTrue, objectLabel, objectRange, podRange, podTargets, rangeOf } from './workload-util';
+import { fixOf, isFalse, objectLabel, objectRange, podRange, podTargets, rangeOf } from './workload-util';
+import { isExplicit, writtenText } from './security-context-util';
 import { replaceScalar, setPath } from './yaml-edit';
 
 /** A ServiceAccount in the same file that disables automounting for `obj`'s pods. */
@@ -18,6 +19,9 @@ export default defineRule<K8sModel>({
   controls: ['k8s.service-account'],
   aliases: { polaris: ['automountServiceAccountToken'], checkov: ['CKV_K8S_38'], trivy: ['AVD-KSV-0036'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'the pod no longer gets a Kubernetes API token mounted',
+  hasSuggestions: true,
   docs: {
     rationale:
       'By default every pod gets a token for the Kubernetes API mounted at /var/run/secrets/kubernetes.io/serviceaccount. Most applications never call the API, but an attacker who gets code execution in the pod can use the token to explore or change the cluster.',
@@ -34,11 +38,13 @@ export default defineRule<K8sModel>({
         ctx.pass({ range: rangeOf(model, node, podRange(model, t)), message: `${objectLabel(obj)} does not mount a service account token` });
         continue;
       }
-      if (isTrue(value)) {
+      if (isExplicit(node)) {
+        // The author asked for the token: never flipped unattended, only offered.
+        const change = fixOf('Set automountServiceAccountToken: false', replaceScalar(model.index, node!, 'false'));
         ctx.report({
           range: rangeOf(model, node, podRange(model, t)),
-          message: `${objectLabel(obj)} mounts its service account token (automountServiceAccountToken: true); disable it unless the pod calls the Kubernetes API.`,
-          fix: fixOf('Set automountServiceAccountToken: false', replaceScalar(model.index, node!, 'false')),
+          message: `${objectLabel(obj)} turns automountServiceAccountToken on explicitly (${writtenText(model, node!)}): it mounts its service account token. Set it to false unless the pod calls the Kubernetes API.`,
+          suggestions: change ? [change] : undefined,
         });
         continue;
       }

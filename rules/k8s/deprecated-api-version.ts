@@ -25,6 +25,7 @@ export default defineRule<K8sModel>({
   controls: ['k8s.api-versions'],
   aliases: { pluto: ['deprecated-versions'], kubeLinter: ['no-extensions-v1beta'], kubeScore: ['stable-version'], trivy: ['AVD-KSV-0107'] },
   fixable: true,
+  fixType: 'safe',
   defaultOptions: { targetVersion: '1.33' },
   validateOptions(options) {
     return minor(options.targetVersion) ? undefined : '"targetVersion" must be a Kubernetes version such as "1.33"';

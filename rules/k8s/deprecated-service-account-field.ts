@@ -10,6 +10,7 @@ export default defineRule<K8sModel>({
   controls: ['k8s.service-account'],
   aliases: { kubeLinter: ['deprecated-service-account-field'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       '`serviceAccount` is a deprecated alias of `serviceAccountName`. Tools that read only the current field (policy engines, RBAC reviews, other linters) miss the account, and the two fields can disagree.',

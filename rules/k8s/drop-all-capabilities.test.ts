@@ -29,5 +29,12 @@ ruleTester(rule, {
       errors: [{ line: 9, column: 9, message: /^Init container "init" keeps/ }],
       output: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  initContainers:\n    - name: init\n      securityContext:\n        capabilities:\n          drop:\n            - ALL\n  containers:\n    - name: web\n      securityContext:\n        capabilities:\n          drop: [\"ALL\"]\n",
     },
+    {
+      name: 'explicit add: [ALL]: the edit that replaces it is a suggestion, never a fix',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      securityContext:\n        capabilities:\n          add:\n            - ALL\n',
+      errors: [{ line: 9, column: 9, message: 'Container "web" adds ALL capabilities explicitly (capabilities.add: ALL) and does not drop them: set securityContext.capabilities to drop: ["ALL"] and add back only what it needs.' }],
+      output: null,
+      suggestions: [{ title: 'Drop ALL capabilities', output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      securityContext:\n        capabilities:\n          drop:\n            - ALL\n' }],
+    },
   ],
 });

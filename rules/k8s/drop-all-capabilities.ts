@@ -15,6 +15,9 @@ export default defineRule<K8sModel>({
     pss: ['capabilities_restricted'],
   },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: "the container loses the runtime's default capabilities (CHOWN, NET_RAW, SETUID, ...)",
+  hasSuggestions: true,
   docs: {
     rationale:
       'Container runtimes grant a default set of Linux capabilities (CHOWN, DAC_OVERRIDE, NET_RAW, SETUID, ...) that almost no application needs. Dropping ALL and adding back only what is required removes that attack surface; the restricted Pod Security Standard requires `drop: [ALL]` and allows adding only `NET_BIND_SERVICE`.',
@@ -41,12 +44,17 @@ export default defineRule<K8sModel>({
             !caps || !add || addsAll
               ? yamlEdit.setPath(model.index, c.node, ['securityContext', 'capabilities'], 'drop:\n  - ALL')
               : yamlEdit.setPath(model.index, caps, ['drop'], '- ALL');
+          const change = fixOf('Drop ALL capabilities', edits);
           ctx.report({
             range: dropNode ? rangeOf(model, keyNode(caps, 'drop'), missingRange(model, c, [])) : missingRange(model, c, ['securityContext', 'capabilities', 'drop']),
-            message: dropNode
-              ? `${containerLabel(c)} does not drop ALL capabilities (securityContext.capabilities.drop must include ALL).`
-              : `${containerLabel(c)} keeps the runtime's default capabilities: set securityContext.capabilities.drop: ["ALL"].`,
-            fix: fixOf('Drop ALL capabilities', edits),
+            message: addsAll
+              ? `${containerLabel(c)} adds ALL capabilities explicitly (capabilities.add: ALL) and does not drop them: set securityContext.capabilities to drop: ["ALL"] and add back only what it needs.`
+              : dropNode
+                ? `${containerLabel(c)} does not drop ALL capabilities (securityContext.capabilities.drop must include ALL).`
+                : `${containerLabel(c)} keeps the runtime's default capabilities: set securityContext.capabilities.drop: ["ALL"].`,
+            // The edit drops the author's explicit `add: [ALL]`: offered, never applied unattended.
+            fix: addsAll ? undefined : change,
+            suggestions: addsAll && change ? [change] : undefined,
           });
         }
         // Restricted: only NET_BIND_SERVICE may be added back. Capabilities outside the baseline set are

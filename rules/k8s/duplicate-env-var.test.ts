@@ -26,5 +26,12 @@ ruleTester(rule, {
       errors: [{ line: 8, column: 53 }],
       output: null,
     },
+    {
+      name: '$(NAME) between the two reads the earlier value: a suggestion, not a fix',
+      code: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: web\n    env:\n    - name: PATH\n      value: /app/bin\n    - name: PATH\n      value: $(PATH):/usr/bin\n',
+      errors: [{ line: 9, column: 13, message: 'Container "web" defines env var "PATH" again (first on line 7); the last definition wins, but $(PATH) in the entries up to it reads the earlier value.' }],
+      output: null,
+      suggestions: [{ title: 'Remove the earlier "PATH" entry (review: $(PATH) refers to it)', output: 'apiVersion: v1\nkind: Pod\nspec:\n  containers:\n  - name: web\n    env:\n    - name: PATH\n      value: $(PATH):/usr/bin\n' }],
+    },
   ],
 });

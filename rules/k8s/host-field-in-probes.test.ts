@@ -10,10 +10,11 @@ ruleTester(rule, {
     {
       code: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          readinessProbe:\n            httpGet:\n              host: 169.254.169.254\n              path: /\n              port: 80\n          lifecycle:\n            preStop:\n              tcpSocket:\n                port: 9000\n                host: internal.example\n',
       errors: [
-        { line: 12, column: 21, message: 'Container "web" readinessProbe httpGet targets host "169.254.169.254" instead of the pod.' },
-        { line: 19, column: 23, message: 'Container "web" lifecycle.preStop tcpSocket targets host "internal.example" instead of the pod.' },
+        { line: 12, column: 21, message: 'Container "web" readinessProbe httpGet sets host "169.254.169.254" explicitly: the kubelet connects to that host instead of the pod.' },
+        { line: 19, column: 23, message: 'Container "web" lifecycle.preStop tcpSocket sets host "internal.example" explicitly: the kubelet connects to that host instead of the pod.' },
       ],
-      output: 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          readinessProbe:\n            httpGet:\n              path: /\n              port: 80\n          lifecycle:\n            preStop:\n              tcpSocket:\n                port: 9000\n',
+      output: null,
+      suggestions: [{ title: "Remove httpGet.host", output: "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: web\n          readinessProbe:\n            httpGet:\n              path: /\n              port: 80\n          lifecycle:\n            preStop:\n              tcpSocket:\n                port: 9000\n                host: internal.example\n" }],
     },
   ],
 });

@@ -11,7 +11,8 @@ export default defineRule<K8sModel>({
   level: 'warn',
   controls: ['k8s.host-isolation'],
   aliases: { pss: ['hostProbesAndHostLifecycle'] },
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   docs: {
     rationale:
       '`httpGet.host` or `tcpSocket.host` in a probe or lifecycle hook makes the kubelet connect to an arbitrary address from the node, which can be abused to reach node-local or internal services. The PSS baseline forbids it (v1.34+).',
@@ -33,10 +34,12 @@ export default defineRule<K8sModel>({
             const v = valueOf(node);
             if (!node || v === null || v === undefined || v === '') continue;
             bad = true;
+            // Always the author's explicit choice: offered, never applied unattended.
+            const change = fixOf(`Remove ${action}.host`, yamlEdit.removeKey(model.index, handler, 'host'));
             ctx.report({
               range: rangeOf(model, node, missingRange(model, c, path)),
-              message: `${containerLabel(c)} ${path.join('.')} ${action} targets host "${String(v)}" instead of the pod.`,
-              fix: fixOf(`Remove ${action}.host`, yamlEdit.removeKey(model.index, handler, 'host')),
+              message: `${containerLabel(c)} ${path.join('.')} ${action} sets host "${String(v)}" explicitly: the kubelet connects to that host instead of the pod.`,
+              suggestions: change ? [change] : undefined,
             });
           }
         }

@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { getIn } from './language';
 import type { K8sModel } from './language';
-import { fixOf, isTrue, objectLabel, podRange, podTargets, rangeOf, valueOf, yamlEdit } from './security-context-util';
+import { fixOf, isTrue, objectLabel, podRange, podTargets, rangeOf, valueOf, writtenText, yamlEdit } from './security-context-util';
 
 const FIELDS: { key: string; what: string }[] = [
   { key: 'hostNetwork', what: "the node's network namespace" },
@@ -21,7 +21,8 @@ export default defineRule<K8sModel>({
     trivy: ['AVD-KSV-0009', 'AVD-KSV-0010', 'AVD-KSV-0008'],
     pss: ['hostNamespaces'],
   },
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   docs: {
     rationale:
       '`hostNetwork`, `hostPID` and `hostIPC` put the pod in the node\'s namespaces: it can see and signal every process on the node, sniff node traffic, bind node ports and reach services listening on localhost. The PSS baseline forbids them.',
@@ -37,10 +38,12 @@ export default defineRule<K8sModel>({
         const node = getIn(pod.node, [key]);
         if (!isTrue(valueOf(node))) continue;
         shared = true;
+        // Always the author's explicit choice: offered, never applied unattended.
+        const change = fixOf(`Remove ${key}`, yamlEdit.removeKey(model.index, pod.node, key));
         ctx.report({
           range: rangeOf(model, node, podRange(model, target)),
-          message: `${objectLabel(obj)} sets ${key}: true and shares ${what}.`,
-          fix: fixOf(`Remove ${key}`, yamlEdit.removeKey(model.index, pod.node, key)),
+          message: `${objectLabel(obj)} turns ${key} on explicitly (${writtenText(model, node!)}) and shares ${what}.`,
+          suggestions: change ? [change] : undefined,
         });
       }
       if (!shared) ctx.pass({ range: podRange(model, target), message: `${objectLabel(obj)} does not share host namespaces` });

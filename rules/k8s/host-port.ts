@@ -9,7 +9,8 @@ export default defineRule<K8sModel>({
   level: 'warn',
   controls: ['k8s.host-isolation'],
   aliases: { polaris: ['hostPortSet'], checkov: ['CKV_K8S_26'], trivy: ['AVD-KSV-0024'], pss: ['hostPorts'] },
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   docs: {
     rationale:
       '`hostPort` binds a port on the node\'s IP: it bypasses Services and NetworkPolicies, limits where pods can be scheduled (one pod per port per node) and exposes the workload outside the cluster network. The PSS baseline forbids it.',
@@ -28,10 +29,12 @@ export default defineRule<K8sModel>({
           const v = valueOf(node);
           if (!node || v === null || toNumber(v) === 0) continue;
           ok = false;
+          // Always the author's explicit choice: offered, never applied unattended.
+          const change = fixOf('Remove hostPort', yamlEdit.removeKey(model.index, port!, 'hostPort'));
           ctx.report({
             range: rangeOf(model, node, missingRange(model, c, [])),
-            message: `${containerLabel(c)} binds hostPort ${String(v)} on the node.`,
-            fix: fixOf('Remove hostPort', yamlEdit.removeKey(model.index, port!, 'hostPort')),
+            message: `${containerLabel(c)} sets hostPort ${String(v)} explicitly: it binds that port on the node.`,
+            suggestions: change ? [change] : undefined,
           });
         }
         if (ok && ports) ctx.pass({ range: missingRange(model, c, ['ports']), message: `${containerLabel(c)} uses no hostPort` });

@@ -34,12 +34,13 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'HPA in another file; fix removes replicas and keeps comments',
+      name: 'HPA in another file; the explicit replicas: the suggestion removes them and keeps comments',
       code: deploy('  # three for now\n  replicas: 3\n'),
       workspace: [{ path: 'hpa.yaml', code: hpa() }],
-      errors: [{ line: 7, column: 3, message: /HorizontalPodAutoscaler "web" scales it/ }],
-      output: deploy('  # three for now\n'),
+      errors: [{ line: 7, column: 3, message: /^Deployment "web" sets spec.replicas explicitly \(3\) but HorizontalPodAutoscaler "web" scales it/ }],
+      output: null,
+      suggestions: [{ title: 'Remove spec.replicas (the HPA manages it)', output: deploy('  # three for now\n') }],
     },
-    { name: 'HPA in the same file', code: deploy('  replicas: 3\n') + '---\n' + hpa(), errors: [{ line: 6, column: 3 }], output: deploy('') + '---\n' + hpa() },
+    { name: 'HPA in the same file', code: deploy('  replicas: 3\n') + '---\n' + hpa(), errors: [{ line: 6, column: 3 }], output: null, suggestions: [{ title: /^Remove spec.replicas/, output: deploy('') + '---\n' + hpa() }] },
   ],
 });

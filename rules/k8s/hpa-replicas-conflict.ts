@@ -1,5 +1,5 @@
 import { defineRule } from '../types';
-import { getMap, keyNode, nodeRange, type K8sModel, objectLabel } from './language';
+import { getIn, getMap, isScalar, keyNode, nodeRange, type K8sModel, objectLabel } from './language';
 import { sameNamespace } from './selectors';
 import { removeKey } from './yaml-edit';
 import { workspaceItems } from './workspace-util';
@@ -11,7 +11,8 @@ export default defineRule<K8sModel>({
   controls: ['k8s.availability'],
   aliases: { kubeScore: ['deployment-targeted-by-hpa-does-not-have-replicas-configured'] },
   needsWorkspace: true,
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   docs: {
     rationale:
       'When a HorizontalPodAutoscaler manages a workload, `spec.replicas` in the manifest fights it: every `kubectl apply` or GitOps sync resets the replica count, scaling the workload down in the middle of a traffic peak.',
@@ -28,11 +29,14 @@ export default defineRule<K8sModel>({
       if (!spec || !replicasKey) continue;
       const hpa = hpas.find((h) => h.scaleTarget!.kind === o.kind && h.scaleTarget!.name === o.name && sameNamespace(h, o));
       if (!hpa) continue;
+      // The author wrote the count: removing it is offered, never applied unattended.
       const edits = removeKey(model.index, spec, 'replicas');
+      const value = getIn(spec, ['replicas']);
+      const written = value && isScalar(value) && value.range ? ` (${model.text.slice(value.range[0], value.range[1]).trim()})` : '';
       ctx.report({
         range: nodeRange(model.index, replicasKey)!,
-        message: `${objectLabel(o)} sets spec.replicas but HorizontalPodAutoscaler "${hpa.name}" scales it: every apply resets the replica count. Remove spec.replicas.`,
-        fix: edits ? { title: 'Remove spec.replicas (the HPA manages it)', edits } : undefined,
+        message: `${objectLabel(o)} sets spec.replicas explicitly${written} but HorizontalPodAutoscaler "${hpa.name}" scales it: every apply resets the replica count. Remove spec.replicas.`,
+        suggestions: edits ? [{ title: 'Remove spec.replicas (the HPA manages it)', edits }] : undefined,
       });
     }
   },

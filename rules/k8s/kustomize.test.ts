@@ -45,5 +45,9 @@ describe('Kustomize patches', () => {
     writeFileSync(path.join(dir, 'overlays/prod/replicas.yaml'), patch);
     const out = JSON.parse(spawnSync(process.execPath, [cli, '.', '--format', 'json'], { cwd: dir, encoding: 'utf8' }).stdout);
     assert.deepEqual(out.findings.filter((f: { file: string }) => f.file.endsWith('replicas.yaml')).map((f: { ruleId: string }) => f.ruleId), ['readiness-lint/partial-file']);
+    // The note is not a problem: the summary counts it apart.
+    const text = spawnSync(process.execPath, [cli, 'overlays', '--no-color'], { cwd: dir, encoding: 'utf8' }).stdout;
+    assert.match(text, /^✔ No problems in 2 files\.$/m);
+    assert.match(text, /^  1 note \(files not checked on their own, such as Kustomize patches\): not problems\.$/m);
   });
 });

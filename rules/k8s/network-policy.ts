@@ -19,6 +19,8 @@ export default defineRule<K8sModel>({
   needsWorkspace: true,
   hasSuggestions: true,
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'the NetworkPolicy is accepted and applies to every pod of its namespace',
   docs: {
     rationale:
       'Pods accept traffic from every other pod in the cluster until a NetworkPolicy selects them. One compromised pod can then reach every database and internal API: network policies are the pod-level firewall.',

@@ -24,7 +24,8 @@ export default defineRule<K8sModel>({
     trivy: ['AVD-KSV-0005', 'AVD-KSV-0022', 'AVD-KSV-0119', 'AVD-KSV-0120'],
     pss: ['capabilities_baseline'],
   },
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   docs: {
     rationale:
       'Capabilities such as SYS_ADMIN, NET_ADMIN, NET_RAW, SYS_MODULE or ALL give a container near-root power over the node (mounting filesystems, loading kernel modules, sniffing or spoofing traffic). The PSS baseline allows adding only the runtime\'s default set.',
@@ -41,10 +42,12 @@ export default defineRule<K8sModel>({
         const bad = items.filter((i) => !BASELINE_CAPABILITIES.has(i.value));
         for (const item of bad) {
           const edits = add!.items.length === 1 ? removeAdd(model, c.node, caps!) : yamlEdit.removeSeqItem(model.index, add!, item.index);
+          // Always the author's explicit choice: offered, never applied unattended.
+          const change = fixOf(`Remove ${item.value} from capabilities.add`, edits);
           ctx.report({
             range: rangeOf(model, item.node, missingRange(model, c, [])),
-            message: `${containerLabel(c)} adds capability ${item.value}, outside the Pod Security Standards baseline set.`,
-            fix: fixOf(`Remove ${item.value} from capabilities.add`, edits),
+            message: `${containerLabel(c)} adds capability ${item.value} explicitly, outside the Pod Security Standards baseline set.`,
+            suggestions: change ? [change] : undefined,
           });
         }
         if (!bad.length) ctx.pass({ range: rangeOf(model, add, missingRange(model, c, [])), message: `${containerLabel(c)} adds no dangerous capabilities` });

@@ -16,27 +16,28 @@ ruleTester(rule, {
     {
       name: 'Pod container',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      securityContext:\n        privileged: true\n',
-      errors: [{ line: 10, column: 21, message: 'Container "web" runs privileged: it gets all capabilities and host devices.' }],
-      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      securityContext:\n        privileged: false\n',
+      errors: [{ line: 10, column: 21, message: 'Container "web" turns privileged on explicitly (true): it gets all capabilities and host devices.' }],
+      output: null,
+      suggestions: [{ title: 'Set privileged: false', output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: nginx:1.27\n      securityContext:\n        privileged: false\n' }],
     },
     {
       name: 'Deployment init container and container, multi-document file',
       code:
         'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      initContainers:\n        - name: init\n          securityContext: {privileged: true}\n      containers:\n        - name: web\n          securityContext:\n            privileged: true # needed?\n',
       errors: [
-        { line: 15, column: 41, message: /^Init container "init" runs privileged/ },
-        { line: 19, column: 25, message: /^Container "web" runs privileged/ },
+        { line: 15, column: 41, message: /^Init container "init" turns privileged on explicitly/ },
+        { line: 19, column: 25, message: /^Container "web" turns privileged on explicitly/ },
       ],
-      output:
-        'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      initContainers:\n        - name: init\n          securityContext: {privileged: false}\n      containers:\n        - name: web\n          securityContext:\n            privileged: false # needed?\n',
+      output: null,
+      suggestions: [{ title: 'Set privileged: false', output: 'apiVersion: v1\nkind: Service\nmetadata:\n  name: s\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      initContainers:\n        - name: init\n          securityContext: {privileged: false}\n      containers:\n        - name: web\n          securityContext:\n            privileged: true # needed?\n' }],
     },
     {
       name: 'CronJob inside a List',
       code:
         'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: batch/v1\n    kind: CronJob\n    metadata:\n      name: job\n    spec:\n      schedule: "* * * * *"\n      jobTemplate:\n        spec:\n          template:\n            spec:\n              containers:\n                - name: job\n                  securityContext:\n                    privileged: true\n',
       errors: [{ line: 17, column: 33 }],
-      output:
-        'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: batch/v1\n    kind: CronJob\n    metadata:\n      name: job\n    spec:\n      schedule: "* * * * *"\n      jobTemplate:\n        spec:\n          template:\n            spec:\n              containers:\n                - name: job\n                  securityContext:\n                    privileged: false\n',
+      output: null,
+      suggestions: [{ title: 'Set privileged: false', output: 'apiVersion: v1\nkind: List\nitems:\n  - apiVersion: batch/v1\n    kind: CronJob\n    metadata:\n      name: job\n    spec:\n      schedule: "* * * * *"\n      jobTemplate:\n        spec:\n          template:\n            spec:\n              containers:\n                - name: job\n                  securityContext:\n                    privileged: false\n' }],
     },
   ],
 });

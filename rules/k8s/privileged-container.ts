@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { getIn } from './language';
 import type { K8sModel } from './language';
-import { containerLabel, containerRange, fixOf, isTrue, podTargets, rangeOf, valueOf, yamlEdit } from './security-context-util';
+import { containerLabel, containerRange, fixOf, isTrue, podTargets, rangeOf, valueOf, writtenText, yamlEdit } from './security-context-util';
 
 export default defineRule<K8sModel>({
   id: 'k8s/privileged-container',
@@ -16,7 +16,8 @@ export default defineRule<K8sModel>({
     trivy: ['AVD-KSV-0017'],
     pss: ['privileged'],
   },
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   docs: {
     rationale:
       'A privileged container gets every capability and access to all host devices: a compromise of the process is a compromise of the node. The Pod Security Standards baseline forbids it.',
@@ -29,10 +30,12 @@ export default defineRule<K8sModel>({
       for (const c of pod.containers) {
         const node = getIn(c.node, ['securityContext', 'privileged']);
         if (isTrue(valueOf(node))) {
+          // Always the author's explicit choice: offered, never applied unattended.
+          const change = fixOf('Set privileged: false', yamlEdit.replaceScalar(model.index, node!, 'false'));
           ctx.report({
             range: rangeOf(model, node, containerRange(model, c)),
-            message: `${containerLabel(c)} runs privileged: it gets all capabilities and host devices.`,
-            fix: fixOf('Set privileged: false', yamlEdit.replaceScalar(model.index, node!, 'false')),
+            message: `${containerLabel(c)} turns privileged on explicitly (${writtenText(model, node!)}): it gets all capabilities and host devices.`,
+            suggestions: change ? [change] : undefined,
           });
         } else {
           ctx.pass({ range: rangeOf(model, node, containerRange(model, c)), message: `${containerLabel(c)} does not run privileged` });

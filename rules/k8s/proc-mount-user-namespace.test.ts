@@ -21,8 +21,9 @@ ruleTester(rule, {
   invalid: [
     {
       code: pod('  hostUsers: false\n', 'Unmasked'),
-      errors: [{ line: 11, column: 20, message: 'Container "builder" sets procMount: Unmasked: the restricted standard requires the default masked /proc even with hostUsers: false.' }],
-      output: pod('  hostUsers: false\n', 'Default'),
+      errors: [{ line: 11, column: 20, message: 'Container "builder" sets procMount: Unmasked explicitly: the restricted standard requires the default masked /proc even with hostUsers: false.' }],
+      output: null,
+      suggestions: [{ title: "Set procMount: Default", output: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: builder\nspec:\n  hostUsers: false\n  containers:\n    - name: builder\n      image: example/builder:1.0\n      securityContext:\n        procMount: Default\n" }],
     },
   ],
 });

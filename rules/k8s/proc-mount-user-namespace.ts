@@ -10,7 +10,8 @@ export default defineRule<K8sModel>({
   level: 'report',
   controls: ['k8s.host-isolation'],
   aliases: { pss: ['procMount_restricted'] },
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   docs: {
     rationale:
       'The baseline standard lets a pod in a user namespace (`hostUsers: false`) unmask /proc, because the kernel maps its root to an unprivileged user. Since Kubernetes 1.35 the restricted standard forbids it anyway: an unmasked /proc still exposes kernel interfaces that user namespaces do not fully contain. Outside user namespaces, k8s/proc-mount reports it.',
@@ -27,10 +28,12 @@ export default defineRule<K8sModel>({
         const raw = valueOf(node);
         const v = raw === null || raw === undefined ? '' : String(raw);
         if (v === '' || v === 'Default') continue;
+        // Always the author's explicit choice: offered, never applied unattended.
+        const change = fixOf('Set procMount: Default', yamlEdit.replaceScalar(model.index, node, 'Default'));
         ctx.report({
           range: rangeOf(model, node, missingRange(model, c, [])),
-          message: `${containerLabel(c)} sets procMount: ${v}: the restricted standard requires the default masked /proc even with hostUsers: false.`,
-          fix: fixOf('Set procMount: Default', yamlEdit.replaceScalar(model.index, node, 'Default')),
+          message: `${containerLabel(c)} sets procMount: ${v} explicitly: the restricted standard requires the default masked /proc even with hostUsers: false.`,
+          suggestions: change ? [change] : undefined,
         });
       }
     }

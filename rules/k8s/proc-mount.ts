@@ -10,7 +10,8 @@ export default defineRule<K8sModel>({
   level: 'warn',
   controls: ['k8s.host-isolation'],
   aliases: { kubeLinter: ['unsafe-proc-mount'], polaris: ['procMount'], trivy: ['AVD-KSV-0027'], pss: ['procMount'] },
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   docs: {
     rationale:
       '`procMount: Unmasked` exposes the parts of `/proc` the runtime normally masks (kernel memory, sysrq triggers, other tasks\' details). The PSS baseline forbids it unless the pod runs in a user namespace (`hostUsers: false`).',
@@ -30,10 +31,12 @@ export default defineRule<K8sModel>({
           ctx.pass({ range: rangeOf(model, node, missingRange(model, c, [])), message: `${containerLabel(c)} uses the default masked /proc` });
           continue;
         }
+        // Always the author's explicit choice: offered, never applied unattended.
+        const change = fixOf('Set procMount: Default', yamlEdit.replaceScalar(model.index, node, 'Default'));
         ctx.report({
           range: rangeOf(model, node, missingRange(model, c, [])),
-          message: `${containerLabel(c)} sets procMount: ${v}: /proc is not masked.`,
-          fix: fixOf('Set procMount: Default', yamlEdit.replaceScalar(model.index, node, 'Default')),
+          message: `${containerLabel(c)} sets procMount: ${v} explicitly: /proc is not masked.`,
+          suggestions: change ? [change] : undefined,
         });
       }
     }

@@ -9,10 +9,11 @@ ruleTester(rule, {
   ],
   invalid: [
     {
-      name: 'explicit false is replaced',
+      name: 'explicit false: a suggestion, never a fix',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      securityContext:\n        readOnlyRootFilesystem: false\n',
-      errors: [{ line: 9, column: 33, message: 'Container "web" has a writable root filesystem: set securityContext.readOnlyRootFilesystem to true.' }],
-      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      securityContext:\n        readOnlyRootFilesystem: true\n',
+      errors: [{ line: 9, column: 33, message: 'Container "web" turns readOnlyRootFilesystem off explicitly (false): its root filesystem is writable. Set it to true and mount an emptyDir where the application writes.' }],
+      output: null,
+      suggestions: [{ title: 'Set readOnlyRootFilesystem: true', output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      securityContext:\n        readOnlyRootFilesystem: true\n' }],
     },
     {
       name: 'missing: reported at securityContext when it exists, else at name',
@@ -22,6 +23,12 @@ ruleTester(rule, {
         { line: 13, column: 11, message: 'Container "job" does not set securityContext.readOnlyRootFilesystem: true.' },
       ],
       output: "apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\nspec:\n  template:\n    spec:\n      initContainers:\n        - name: init\n          securityContext:\n            runAsNonRoot: true\n            readOnlyRootFilesystem: true\n      containers:\n        - name: job\n          securityContext:\n            readOnlyRootFilesystem: true\n",
+    },
+    {
+      name: 'an empty value is not an explicit one: fixed',
+      code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      securityContext:\n        readOnlyRootFilesystem:\n',
+      errors: [{ line: 9, column: 9, message: 'Container "web" does not set securityContext.readOnlyRootFilesystem: true.' }],
+      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      securityContext:\n        readOnlyRootFilesystem: true\n',
     },
   ],
 });

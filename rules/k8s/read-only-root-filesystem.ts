@@ -1,7 +1,7 @@
 import { defineRule } from '../types';
 import { getIn } from './language';
 import type { K8sModel } from './language';
-import { containerLabel, containersOf, fixOf, isTrue, missingRange, podTargets, rangeOf, valueOf, yamlEdit } from './security-context-util';
+import { containerLabel, containersOf, fixOf, isExplicit, isTrue, missingRange, podTargets, rangeOf, valueOf, writtenText, yamlEdit } from './security-context-util';
 
 export default defineRule<K8sModel>({
   id: 'k8s/read-only-root-filesystem',
@@ -16,6 +16,9 @@ export default defineRule<K8sModel>({
     trivy: ['AVD-KSV-0014'],
   },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'the container can no longer write to its root filesystem',
+  hasSuggestions: true,
   docs: {
     rationale:
       'With a writable root filesystem an attacker can drop tools and modify binaries inside the running container, and the container can silently accumulate state that disappears on restart.',
@@ -32,14 +35,20 @@ export default defineRule<K8sModel>({
           ctx.pass({ range: rangeOf(model, node, missingRange(model, c, [])), message: `${containerLabel(c)} has a read-only root filesystem` });
           continue;
         }
+        if (isExplicit(node)) {
+          // The author made it writable: never flipped unattended, only offered.
+          const change = fixOf('Set readOnlyRootFilesystem: true', yamlEdit.replaceScalar(model.index, node!, 'true'));
+          ctx.report({
+            range: rangeOf(model, node, missingRange(model, c, [])),
+            message: `${containerLabel(c)} turns readOnlyRootFilesystem off explicitly (${writtenText(model, node!)}): its root filesystem is writable. Set it to true and mount an emptyDir where the application writes.`,
+            suggestions: change ? [change] : undefined,
+          });
+          continue;
+        }
         ctx.report({
-          range: node ? rangeOf(model, node, missingRange(model, c, [])) : missingRange(model, c, ['securityContext', 'readOnlyRootFilesystem']),
-          message: node
-            ? `${containerLabel(c)} has a writable root filesystem: set securityContext.readOnlyRootFilesystem to true.`
-            : `${containerLabel(c)} does not set securityContext.readOnlyRootFilesystem: true.`,
-          fix: node
-            ? fixOf('Set readOnlyRootFilesystem: true', yamlEdit.replaceScalar(model.index, node, 'true'))
-            : fixOf('Add readOnlyRootFilesystem: true', yamlEdit.setPath(model.index, c.node, ['securityContext', 'readOnlyRootFilesystem'], 'true')),
+          range: missingRange(model, c, ['securityContext', 'readOnlyRootFilesystem']),
+          message: `${containerLabel(c)} does not set securityContext.readOnlyRootFilesystem: true.`,
+          fix: fixOf('Add readOnlyRootFilesystem: true', yamlEdit.setPath(model.index, c.node, ['securityContext', 'readOnlyRootFilesystem'], 'true')),
         });
       }
     }

@@ -21,23 +21,25 @@ ruleTester(rule, {
     {
       name: 'container overrides the pod to false',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: web\n    - name: sidecar\n      securityContext:\n        runAsNonRoot: false\n',
-      errors: [{ line: 12, column: 23, message: 'Container "sidecar" sets runAsNonRoot: false: it may run as root.' }],
-      output: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: web\n    - name: sidecar\n      securityContext:\n        runAsNonRoot: true\n",
+      errors: [{ line: 12, column: 23, message: 'Container "sidecar" turns runAsNonRoot off explicitly (false): it may run as root.' }],
+      output: null,
+      suggestions: [{ title: 'Set runAsNonRoot: true', output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: web\n    - name: sidecar\n      securityContext:\n        runAsNonRoot: true\n' }],
     },
     {
       name: 'a sibling overrides to false: the fix goes on the container',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: web:1\n    - name: legacy\n      securityContext:\n        runAsNonRoot: false\n',
       errors: [
         { line: 7, column: 7, message: /^Container "web" may run as root/ },
-        { line: 11, column: 23, message: /^Container "legacy" sets runAsNonRoot: false/ },
+        { line: 11, column: 23, message: /^Container "legacy" turns runAsNonRoot off explicitly \(false\)/ },
       ],
-      output: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: web:1\n      securityContext:\n        runAsNonRoot: true\n    - name: legacy\n      securityContext:\n        runAsNonRoot: true\n",
+      output: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: web\n      image: web:1\n      securityContext:\n        runAsNonRoot: true\n    - name: legacy\n      securityContext:\n        runAsNonRoot: false\n",
     },
     {
       name: 'pod-level false is inherited',
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n    runAsNonRoot: false\n  containers:\n    - name: web\n',
-      errors: [{ line: 7, column: 19, message: 'Container "web" sets runAsNonRoot: false (inherited from the pod): it may run as root.' }],
-      output: "apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: web\n",
+      errors: [{ line: 7, column: 19, message: 'Container "web" turns runAsNonRoot off explicitly (false, inherited from the pod): it may run as root.' }],
+      output: null,
+      suggestions: [{ title: 'Set runAsNonRoot: true', output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n    runAsNonRoot: true\n  containers:\n    - name: web\n' }],
     },
     {
       name: 'runAsUser 0 at container level',

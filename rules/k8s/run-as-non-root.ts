@@ -17,6 +17,9 @@ export default defineRule<K8sModel>({
     pss: ['runAsNonRoot'],
   },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'the kubelet refuses to start a container whose image runs as root',
+  hasSuggestions: true,
   docs: {
     rationale:
       'A process running as UID 0 in a container is root on the node as soon as it escapes the container (kernel bug, mounted socket, writable host path). `runAsNonRoot: true` makes the kubelet refuse to start a container whose image would run as root.',
@@ -43,11 +46,13 @@ export default defineRule<K8sModel>({
           continue;
         }
         if (nr === false) {
-          // As Polaris does: flip the explicit `false` where it is set (the pod's when inherited).
+          // As Polaris does, the edit flips the explicit `false` where it is set (the pod's when
+          // inherited); the author wrote it, so it is offered, never applied unattended.
+          const change = uid === 0 ? undefined : fixOf('Set runAsNonRoot: true', yamlEdit.replaceScalar(model.index, nrNode!, 'true'));
           ctx.report({
             range: rangeOf(model, nrNode, where),
-            message: `${containerLabel(c)} sets runAsNonRoot: false${nrNode === podNR ? ' (inherited from the pod)' : ''}: it may run as root.`,
-            fix: uid === 0 ? undefined : fixOf('Set runAsNonRoot: true', yamlEdit.replaceScalar(model.index, nrNode!, 'true')),
+            message: `${containerLabel(c)} turns runAsNonRoot off explicitly (false${nrNode === podNR ? ', inherited from the pod' : ''}): it may run as root.`,
+            suggestions: change ? [change] : undefined,
           });
           continue;
         }

@@ -15,6 +15,8 @@ export default defineRule<K8sModel>({
     pss: ['seccompProfile_restricted'],
   },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: "system calls outside the container runtime's default seccomp profile fail",
   docs: {
     rationale:
       'Without a seccomp profile a container runs Unconfined: it can call every system call the kernel offers, including the rarely needed ones behind most container escapes. `RuntimeDefault` blocks them at almost no cost, and the restricted Pod Security Standard requires a profile.',

@@ -40,6 +40,19 @@ export function valueOf(node: Node | null | undefined): unknown {
   return isScalar(node) ? node.value : undefined;
 }
 
+/**
+ * Did the author write a value here (not a missing key, nor an empty `key:` / `key: null`)? A fix
+ * never flips such a value: findings about it offer the edit as a suggestion.
+ */
+export function isExplicit(node: Node | null | undefined): boolean {
+  return !!node && !(isScalar(node) && (node.value === null || node.value === undefined));
+}
+
+/** A node's text as written in the file (`true`, `"false"`), for messages. */
+export function writtenText(model: K8sModel, node: Node): string {
+  return node.range ? model.index.text.slice(node.range[0], node.range[1]).trim() : String(valueOf(node));
+}
+
 /** YAML `true` (also the string "true", which some generators emit). */
 export function isTrue(v: unknown): boolean {
   return v === true || (typeof v === 'string' && v.trim().toLowerCase() === 'true');

@@ -17,6 +17,7 @@ export default defineRule<K8sModel>({
     kubeScore: ['deployment-pod-selector-labels-match-template-metadata-labels', 'statefulset-pod-selector-labels-match-template-metadata-labels'],
   },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale: 'The API server rejects a Deployment, StatefulSet, DaemonSet or ReplicaSet whose `spec.selector` does not select its own pod template: the rollout fails at apply time.',
     howToFix: 'Give the pod template (`spec.template.metadata.labels`) every label of `spec.selector.matchLabels`, or fix the selector. Selectors are immutable after creation, so prefer changing the template labels.',

@@ -12,16 +12,17 @@ ruleTester(rule, {
       code: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n    seLinuxOptions:\n      type: spc_t\n  containers:\n    - name: web\n      securityContext:\n        seLinuxOptions:\n          user: system_u\n          role: system_r\n          level: s0\n',
       errors: [
         { line: 8, column: 13, message: 'Pod "web" (pod securityContext) sets SELinux type "spc_t": only container_t, container_init_t or container_kvm_t are allowed.' },
-        { line: 13, column: 17, message: 'Container "web" sets a custom SELinux user "system_u".' },
-        { line: 14, column: 17, message: 'Container "web" sets a custom SELinux role "system_r".' },
+        { line: 13, column: 17, message: 'Container "web" sets a custom SELinux user "system_u" explicitly.' },
+        { line: 14, column: 17, message: 'Container "web" sets a custom SELinux role "system_r" explicitly.' },
       ],
-      output: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  securityContext:\n    seLinuxOptions:\n      type: spc_t\n  containers:\n    - name: web\n      securityContext:\n        seLinuxOptions:\n          level: s0\n',
+      output: null,
     },
     {
       name: 'only user: the emptied seLinuxOptions goes too (StatefulSet)',
       code: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  template:\n    spec:\n      containers:\n        - name: db\n          securityContext:\n            runAsNonRoot: true\n            seLinuxOptions:\n              user: unconfined_u\n',
-      errors: [{ line: 13, column: 21, message: 'Container "db" sets a custom SELinux user "unconfined_u".' }],
-      output: 'apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  template:\n    spec:\n      containers:\n        - name: db\n          securityContext:\n            runAsNonRoot: true\n',
+      errors: [{ line: 13, column: 21, message: 'Container "db" sets a custom SELinux user "unconfined_u" explicitly.' }],
+      output: null,
+      suggestions: [{ title: "Remove seLinuxOptions.user", output: "apiVersion: apps/v1\nkind: StatefulSet\nmetadata:\n  name: db\nspec:\n  template:\n    spec:\n      containers:\n        - name: db\n          securityContext:\n            runAsNonRoot: true\n" }],
     },
   ],
 });

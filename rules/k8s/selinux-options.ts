@@ -16,7 +16,8 @@ export default defineRule<K8sModel>({
   level: 'warn',
   controls: ['k8s.kernel-hardening'],
   aliases: { trivy: ['AVD-KSV-0025'], pss: ['seLinuxOptions'] },
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   docs: {
     rationale:
       'A custom SELinux user or role, or a type other than the container types, can lift the confinement SELinux places on containers (for example `spc_t`, the "super privileged container" type). The PSS baseline forbids them.',
@@ -49,10 +50,12 @@ export default defineRule<K8sModel>({
           const v = str(valueOf(node));
           if (v === '') continue;
           bad = true;
+          // Always the author's explicit choice: offered, never applied unattended.
+          const change = fixOf(`Remove seLinuxOptions.${key}`, yamlEdit.removeKey(model.index, opts, key, { removeEmptyParent: { parent: sc, key: 'seLinuxOptions' } }));
           ctx.report({
             range: rangeOf(model, node, podRange(model, target)),
-            message: `${label} sets a custom SELinux ${key} "${v}".`,
-            fix: fixOf(`Remove seLinuxOptions.${key}`, yamlEdit.removeKey(model.index, opts, key, { removeEmptyParent: { parent: sc, key: 'seLinuxOptions' } })),
+            message: `${label} sets a custom SELinux ${key} "${v}" explicitly.`,
+            suggestions: change ? [change] : undefined,
           });
         }
       }

@@ -11,6 +11,8 @@ export default defineRule<NginxModel>({
   controls: ['edge.security-headers'],
   aliases: { gixy: ['add_header_content_type'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'responses carry a single Content-Type, and files whose extension nginx knows get their own type instead of this one',
   docs: {
     rationale:
       '`add_header Content-Type ...` does not replace the type nginx already sets from the file extension or the upstream: the response carries two Content-Type headers, and browsers pick one in ways that differ (a MIME confusion that can defeat X-Content-Type-Options).',

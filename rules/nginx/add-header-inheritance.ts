@@ -34,6 +34,8 @@ export default defineRule<NginxModel>({
   controls: ['edge.security-headers', 'edge.hsts'],
   aliases: { gixy: ['add_header_redefinition'], semgrep: ['header-redefinition'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'responses of the block also carry the headers set at the outer level',
   hasSuggestions: true,
   docs: {
     rationale:

@@ -9,6 +9,8 @@ export default defineRule<NginxModel>({
   controls: ['edge.security-headers', 'edge.hsts'],
   aliases: {},
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'error pages also carry the header',
   docs: {
     rationale:
       'Without the `always` parameter nginx adds a header only to responses with status 200, 201, 204, 206, 301, 302, 303, 304, 307 or 308. Error pages (403, 404, 500, ...) and upstream errors then go out without HSTS, CSP or X-Frame-Options, and error pages are a classic place for reflected content and clickjacking.',

@@ -29,6 +29,7 @@ export default defineRule<NginxModel>({
   controls: ['edge.security-headers'],
   aliases: { gixy: ['add_header_multiline'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       'A quoted header value that spans lines is sent with the line breaks in it: obsolete line folding (RFC 7230 section 3.2.4) that clients and proxies reject or cut at the first line break, so a long CSP written over several lines may arrive truncated or make the response invalid.',

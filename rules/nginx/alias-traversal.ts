@@ -22,6 +22,8 @@ export default defineRule<NginxModel>({
   controls: ['edge.file-exposure'],
   aliases: { gixy: ['alias_traversal'], semgrep: ['alias-path-traversal'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'requests whose path only starts with the location prefix, without its "/", are no longer served from the alias',
   docs: {
     rationale:
       'nginx replaces the part of the URI the location matched with the `alias` path. In `location /files { alias /home/; }` the request `/files../etc/passwd` also matches the prefix `/files`, and what follows it, `../etc/passwd`, is appended to `/home/`: the classic "off-by-slash" path traversal that reads any file the worker can read. When the alias does not end with `/` either (`alias /home;`), `/files_old/x` maps to `/home_old/x`: every sibling directory whose name starts like the alias is served. Regex locations do the same when a capture that can start with `..` is appended after a `/` in the alias.',

@@ -34,6 +34,8 @@ export default defineRule<NginxModel>({
   controls: ['edge.request-handling'],
   aliases: { gixy: ['allow_without_deny'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'addresses not on the allow list get 403',
   docs: {
     rationale:
       'nginx checks `allow` and `deny` in order and lets a request through when no rule matches. A block with only `allow` lines therefore restricts nothing: every address the allow list does not name is allowed as well. The list needs a closing `deny all;` to mean "only these addresses".',

@@ -15,7 +15,8 @@ export default defineRule<NginxModel>({
   level: 'warn',
   controls: ['edge.file-exposure'],
   aliases: {},
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   docs: {
     rationale:
       '`autoindex on` lists every file of a directory that has no index file: backups, dumps, configs and uploads become discoverable by anyone who guesses the folder. nginx\'s default is `off`.',
@@ -35,10 +36,11 @@ export default defineRule<NginxModel>({
       }
       if (value !== 'on') continue;
       if (loc && PUBLIC_LISTING.test(locationMatch(loc).path)) continue;
+      // The author wrote it: changing it is offered, never applied unattended.
       ctx.report({
         range: rangeOf(model, d),
-        message: `"autoindex on" at ${where} lists every file of directories without an index file. Turn it off, or serve deliberate listings from a location named for it (e.g. /downloads/).`,
-        fix: { title: 'Set "autoindex off"', edits: [replaceArg(model, d, 0, 'off')] },
+        message: `"autoindex on" is set explicitly at ${where}: it lists every file of directories without an index file. Turn it off, or serve deliberate listings from a location named for it (e.g. /downloads/).`,
+        suggestions: [{ title: 'Set "autoindex off"', edits: [replaceArg(model, d, 0, 'off')] }],
       });
     }
   },

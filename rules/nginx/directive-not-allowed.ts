@@ -32,6 +32,7 @@ export default defineRule<NginxModel>({
   controls: ['edge.config-valid'],
   aliases: {},
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       'Each nginx directive is allowed only in some contexts (`server_name` in `server`, `limit_req_zone` in `http`, ...). Anywhere else nginx stops with `[emerg] "X" directive is not allowed here` and the config does not load.',

@@ -105,6 +105,8 @@ export default defineRule<NginxModel>({
   controls: ['edge.file-exposure'],
   aliases: {},
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'requests for hidden files other than /.well-known/ get 403',
   docs: {
     rationale:
       'A server that serves files from a `root` also serves the hidden files in it: `/.git/` (the whole source history, often with credentials), `/.env` (secrets), `.htpasswd`, editor backups. Scanners probe these paths on every public IP within hours.',

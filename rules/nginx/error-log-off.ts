@@ -10,7 +10,7 @@ export default defineRule<NginxModel>({
   level: 'warn',
   controls: ['edge.config-valid'],
   aliases: { gixy: ['error_log_off'] },
-  fixable: true,
+  fixable: false,
   hasSuggestions: true,
   docs: {
     rationale:
@@ -27,9 +27,12 @@ export default defineRule<NginxModel>({
       const rest = d.args.length > 2 || (d.args.length === 2 && !LEVELS.has(d.args[1].value));
       ctx.report({
         range: rangeOf(model, d),
-        message: `"error_log off" writes errors to a file named "off" instead of disabling them. Use "error_log stderr ${level};" (or /dev/null to discard them).`,
-        fix: rest ? undefined : { title: `Log to stderr ("error_log stderr ${level}")`, edits: [replaceArgs(model, d, `stderr ${level}`)] },
-        suggestions: [{ title: `Discard errors ("error_log /dev/null ${level}")`, edits: [replaceArgs(model, d, `/dev/null ${level}`)] }],
+        message: `"error_log off" is written explicitly but writes errors to a file named "off" instead of disabling them. Use "error_log stderr ${level};" (or /dev/null to discard them).`,
+        // The author meant to turn logging off: where errors go instead is the author's choice.
+        suggestions: [
+          ...(rest ? [] : [{ title: `Log to stderr ("error_log stderr ${level}")`, edits: [replaceArgs(model, d, `stderr ${level}`)] }]),
+          { title: `Discard errors ("error_log /dev/null ${level}")`, edits: [replaceArgs(model, d, `/dev/null ${level}`)] },
+        ],
       });
     }
   },

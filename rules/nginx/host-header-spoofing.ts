@@ -14,7 +14,8 @@ export default defineRule<NginxModel>({
   level: 'warn',
   controls: ['edge.request-handling'],
   aliases: { gixy: ['host_spoofing'], semgrep: ['request-host-used'] },
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   docs: {
     rationale:
       '`proxy_set_header Host $http_host` forwards the raw Host header. nginx chooses the server block by the host of an absolute request line (`GET http://a.example/ HTTP/1.1`) before the Host header, so a client can be routed as `a.example` while the backend receives any Host it likes (with any port). Applications build absolute links, redirects and password-reset URLs from that header: a spoofed value poisons caches and sends reset links to an attacker\'s domain. A Host taken from a query argument (`$arg_host`) is chosen by the client outright.',
@@ -43,10 +44,11 @@ export default defineRule<NginxModel>({
         continue;
       }
       const raw = value.raw.replace(HTTP_HOST, (m) => (m.startsWith('${') ? '${host}' : '$host'));
+      // The author chose $http_host (it keeps the port): switching is offered, never applied unattended.
       ctx.report({
         range: rangeOf(model, value),
-        message: `proxy_set_header ${header} ${value.value} forwards the raw Host header, which can differ from the host nginx routed the request by (an absolute request line wins) and may carry any port: the backend trusts a host nginx never checked. Use $host instead.`,
-        fix: { title: 'Use $host instead of $http_host', edits: [replaceArg(model, d, 1, raw)] },
+        message: `proxy_set_header ${header} ${value.value} explicitly forwards the raw Host header, which can differ from the host nginx routed the request by (an absolute request line wins) and may carry any port: the backend trusts a host nginx never checked. Use $host instead.`,
+        suggestions: [{ title: 'Use $host instead of $http_host', edits: [replaceArg(model, d, 1, raw)] }],
       });
     }
   },

@@ -14,14 +14,16 @@ ruleTester(rule, {
     {
       name: 'below the 180-day floor',
       code: 'server {\n    add_header Strict-Transport-Security "max-age=3600; includeSubDomains" always;\n}\n',
-      errors: [{ line: 2, column: 42, message: 'HSTS max-age=3600 (1 hour) is below the 180-day minimum (15552000): it expires between visits. Set max-age=63072000 (two years).' }],
-      output: 'server {\n    add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;\n}\n',
+      errors: [{ line: 2, column: 42, message: 'HSTS max-age=3600 (1 hour) is set explicitly but below the 180-day minimum (15552000): it expires between visits. Set max-age=63072000 (two years).' }],
+      output: null,
+      suggestions: [{ title: 'Set max-age=63072000', output: 'server {\n    add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;\n}\n' }],
     },
     {
       name: 'h5bp: 186 days, under a year (softer wording)',
       code: 'add_header Strict-Transport-Security "max-age=16070400; includeSubDomains" always;\n',
-      errors: [{ line: 1, column: 38, message: /max-age=16070400 \(186 days\) is under one year/ }],
-      output: 'add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;\n',
+      errors: [{ line: 1, column: 38, message: /max-age=16070400 \(186 days\) is set explicitly but under one year/ }],
+      output: null,
+      suggestions: [{ title: 'Set max-age=63072000', output: 'add_header Strict-Transport-Security "max-age=63072000; includeSubDomains" always;\n' }],
     },
     {
       name: 'max-age=0 turns HSTS off: a suggestion only',
@@ -40,7 +42,8 @@ ruleTester(rule, {
       name: 'more_set_headers and a map row in this file (CRLF, case-insensitive name)',
       code: "http {\r\n    map $scheme $hsts {\r\n        default \"MAX-AGE=600\";\r\n    }\r\n    add_header strict-transport-security $hsts always;\r\n    more_set_headers 'Strict-Transport-Security: max-age=86400';\r\n}\r\n",
       errors: [{ line: 3, column: 17, message: /max-age=600 \(10 minutes\)/ }, { line: 6, column: 22, message: /max-age=86400 \(1 day\)/ }],
-      output: "http {\r\n    map $scheme $hsts {\r\n        default \"MAX-AGE=63072000\";\r\n    }\r\n    add_header strict-transport-security $hsts always;\r\n    more_set_headers 'Strict-Transport-Security: max-age=63072000';\r\n}\r\n",
+      output: null,
+      suggestions: [{ title: 'Set max-age=63072000', output: "http {\r\n    map $scheme $hsts {\r\n        default \"MAX-AGE=63072000\";\r\n    }\r\n    add_header strict-transport-security $hsts always;\r\n    more_set_headers 'Strict-Transport-Security: max-age=86400';\r\n}\r\n" }],
     },
   ],
 });

@@ -1,4 +1,4 @@
-import { defineRule, type Fix } from '../types';
+import { defineRule } from '../types';
 import { allDirectives, nameRange, rangeOf, type NginxModel } from './language';
 import type { NginxArg, NginxDirective } from './parser';
 import { moreSetHeaders, resolveValue } from './headers';
@@ -62,6 +62,8 @@ export default defineRule<NginxModel>({
   controls: ['edge.hsts'],
   aliases: { gixy: ['hsts_header'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'browsers start enforcing HTTPS-only for the host, for two years',
   hasSuggestions: true,
   docs: {
     rationale:
@@ -98,14 +100,13 @@ export default defineRule<NginxModel>({
       const days = duration(age);
       let message: string;
       if (age === 0) message = 'HSTS max-age=0 tells browsers to forget HSTS for this host. Remove the header only if that is intended; otherwise set max-age=63072000.';
-      else if (age < HSTS_FLOOR) message = `HSTS max-age=${age} (${days}) is below the 180-day minimum (15552000): it expires between visits. Set max-age=${HSTS_GOOD} (two years).`;
-      else message = `HSTS max-age=${age} (${days}) is under one year; preload lists and Mozilla's guidelines expect at least 31536000. Consider max-age=${HSTS_GOOD}.`;
-      const fix: Fix | undefined = edit && age > 0 ? { title: `Set max-age=${HSTS_GOOD}`, edits: edit } : undefined;
+      else if (age < HSTS_FLOOR) message = `HSTS max-age=${age} (${days}) is set explicitly but below the 180-day minimum (15552000): it expires between visits. Set max-age=${HSTS_GOOD} (two years).`;
+      else message = `HSTS max-age=${age} (${days}) is set explicitly but under one year; preload lists and Mozilla's guidelines expect at least 31536000. Consider max-age=${HSTS_GOOD}.`;
+      // The author wrote the age: changing it is offered, never applied unattended.
       ctx.report({
         range: rangeOf(model, s.arg),
         message,
-        fix,
-        suggestions: edit && age === 0 ? [{ title: `Set max-age=${HSTS_GOOD}`, edits: edit }] : undefined,
+        suggestions: edit ? [{ title: `Set max-age=${HSTS_GOOD}`, edits: edit }] : undefined,
       });
     }
   },

@@ -31,6 +31,8 @@ export default defineRule<NginxModel>({
   controls: ['edge.hsts'],
   aliases: { gixy: ['hsts_header'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'browsers use only HTTPS for the host and its subdomains for two years after a visit',
   hasSuggestions: true,
   docs: {
     rationale:

@@ -20,14 +20,16 @@ ruleTester(rule, {
     {
       name: 'gixy server_tokens_on',
       code: 'server_tokens on;\n',
-      errors: [{ line: 1, column: 1, message: '"server_tokens on" sends the nginx version in the Server header and on error pages. Set "server_tokens off;".' }],
-      output: 'server_tokens off;\n',
+      errors: [{ line: 1, column: 1, message: '"server_tokens on" is set explicitly: it sends the nginx version in the Server header and on error pages. Set "server_tokens off;".' }],
+      output: null,
+      suggestions: [{ title: 'Set server_tokens off', output: 'server_tokens off;\n' }],
     },
     {
       name: 'build, in a location',
       code: 'server {\n    location / {\n        server_tokens   build ;\n    }\n}\n',
-      errors: [{ line: 3, column: 9, message: /"server_tokens build" sends the nginx version and build name/ }],
-      output: 'server {\n    location / {\n        server_tokens   off ;\n    }\n}\n',
+      errors: [{ line: 3, column: 9, message: /"server_tokens build" is set explicitly: it sends the nginx version and build name/ }],
+      output: null,
+      suggestions: [{ title: 'Set server_tokens off', output: 'server {\n    location / {\n        server_tokens   off ;\n    }\n}\n' }],
     },
     {
       name: 'a whole config without server_tokens off (default on)',
@@ -45,7 +47,8 @@ ruleTester(rule, {
       name: 'explicit on in http: one finding, not two',
       code: 'events {}\nhttp {\n    server_tokens on;\n}\n',
       errors: [{ line: 3, column: 5 }],
-      output: 'events {}\nhttp {\n    server_tokens off;\n}\n',
+      output: null,
+      suggestions: [{ title: 'Set server_tokens off', output: 'events {}\nhttp {\n    server_tokens off;\n}\n' }],
     },
   ],
 });

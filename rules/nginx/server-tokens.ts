@@ -12,6 +12,9 @@ export default defineRule<NginxModel>({
   controls: ['edge.server-tokens'],
   aliases: { gixy: ['version_disclosure'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'responses and error pages no longer show the nginx version',
+  hasSuggestions: true,
   docs: {
     rationale:
       '`server_tokens` defaults to `on`: every response and error page carries `Server: nginx/1.22.1`, telling scanners exactly which published CVEs to try. `build` adds the build name too.',
@@ -25,10 +28,11 @@ export default defineRule<NginxModel>({
       if (d.name !== 'server_tokens' || !d.args.length) continue;
       const v = d.args[0].value.toLowerCase();
       if (v === 'on' || v === 'build') {
+        // The author wrote it: changing it is offered, never applied unattended.
         ctx.report({
           range: nameRange(model, d),
-          message: `"server_tokens ${v}" sends the nginx version${v === 'build' ? ' and build name' : ''} in the Server header and on error pages. Set "server_tokens off;".`,
-          fix: { title: 'Set server_tokens off', edits: [replaceArg(model, d, 0, 'off')] },
+          message: `"server_tokens ${v}" is set explicitly: it sends the nginx version${v === 'build' ? ' and build name' : ''} in the Server header and on error pages. Set "server_tokens off;".`,
+          suggestions: [{ title: 'Set server_tokens off', edits: [replaceArg(model, d, 0, 'off')] }],
         });
       } else if (v === 'off') {
         ctx.pass({ range: nameRange(model, d), message: `server_tokens off (line ${d.line + 1}) hides the nginx version.` });

@@ -25,7 +25,8 @@ export default defineRule<NginxModel>({
   level: 'block',
   controls: ['edge.tls'],
   aliases: { gixy: ['weak_ssl_tls'] },
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   docs: {
     rationale:
       'A cipher string that enables RC4, DES/3DES (SWEET32), NULL or EXPORT ciphers (FREAK, Logjam), MD5 MACs or anonymous key exchange (aNULL: no server authentication, trivially intercepted) lets a client or an attacker downgrading the handshake end up on a connection that can be decrypted or forged. Catch-alls such as `ALL` and `DEFAULT` switch many of them on unless the rest of the string removes them. The rule evaluates the string the way OpenSSL does: `!X` removes a family for good, `-X` until it is added again, `+X` only reorders. nginx\'s own default `HIGH:!aNULL:!MD5` passes.',
@@ -49,10 +50,11 @@ export default defineRule<NginxModel>({
       const byToken = new Map<string, string[]>();
       for (const w of weak) byToken.set(w.token, [...(byToken.get(w.token) ?? []), cipherClassLabel(w.cls)]);
       const list = [...byToken].map(([token, labels]) => `"${token}" enables ${labels.join(', ')}`).join('; ');
+      // The author wrote it: changing it is offered, never applied unattended.
       ctx.report({
         range: nameRange(model, d),
-        message: `ssl_ciphers allows weak ciphers (${list}): use Mozilla's intermediate list, or exclude them with "!".`,
-        fix: { title: "Use Mozilla's intermediate cipher list", edits: [replaceArgs(model, d, `"${MOZILLA_INTERMEDIATE.ciphers}"`)] },
+        message: `ssl_ciphers explicitly allows weak ciphers (${list}): use Mozilla's intermediate list, or exclude them with "!".`,
+        suggestions: [{ title: "Use Mozilla's intermediate cipher list", edits: [replaceArgs(model, d, `"${MOZILLA_INTERMEDIATE.ciphers}"`)] }],
       });
     }
     for (const server of httpServers(model)) {

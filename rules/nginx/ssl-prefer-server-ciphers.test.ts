@@ -14,8 +14,9 @@ ruleTester(rule, {
     {
       name: 'on with an AEAD-only list: fixed',
       code: `server {\n    listen 443 ssl;\n    ssl_ciphers ${MOZ};\n    ssl_prefer_server_ciphers on;\n}\n`,
-      errors: [{ line: 4, column: 5, message: 'ssl_prefer_server_ciphers is on although every enabled cipher is a strong AEAD suite: set it to "off" (Mozilla intermediate) so clients without AES hardware can pick ChaCha20-Poly1305.' }],
-      output: `server {\n    listen 443 ssl;\n    ssl_ciphers ${MOZ};\n    ssl_prefer_server_ciphers off;\n}\n`,
+      errors: [{ line: 4, column: 5, message: 'ssl_prefer_server_ciphers is turned on explicitly although every enabled cipher is a strong AEAD suite: set it to "off" (Mozilla intermediate) so clients without AES hardware can pick ChaCha20-Poly1305.' }],
+      output: null,
+      suggestions: [{ title: 'Set "ssl_prefer_server_ciphers off;"', output: 'server {\n    listen 443 ssl;\n    ssl_ciphers ECDHE-ECDSA-AES128-GCM-SHA256:ECDHE-RSA-AES128-GCM-SHA256:ECDHE-ECDSA-AES256-GCM-SHA384:ECDHE-RSA-AES256-GCM-SHA384:ECDHE-ECDSA-CHACHA20-POLY1305:ECDHE-RSA-CHACHA20-POLY1305;\n    ssl_prefer_server_ciphers off;\n}\n' }],
     },
     {
       name: "Debian's nginx.conf (default ciphers include CBC suites): suggestion only",
@@ -28,7 +29,8 @@ ruleTester(rule, {
       name: 'the AEAD list is inherited from http; CRLF',
       code: `http {\r\n    ssl_ciphers "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-CHACHA20-POLY1305";\r\n    server {\r\n        ssl_prefer_server_ciphers on;\r\n    }\r\n}\r\n`,
       errors: [{ line: 4, column: 9 }],
-      output: `http {\r\n    ssl_ciphers "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-CHACHA20-POLY1305";\r\n    server {\r\n        ssl_prefer_server_ciphers off;\r\n    }\r\n}\r\n`,
+      output: null,
+      suggestions: [{ title: 'Set "ssl_prefer_server_ciphers off;"', output: 'http {\r\n    ssl_ciphers "ECDHE-RSA-AES128-GCM-SHA256:ECDHE-RSA-CHACHA20-POLY1305";\r\n    server {\r\n        ssl_prefer_server_ciphers off;\r\n    }\r\n}\r\n' }],
     },
     {
       name: 'an unresolved include may set the ciphers: suggestion only',

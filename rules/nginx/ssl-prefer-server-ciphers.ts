@@ -27,12 +27,12 @@ export default defineRule<NginxModel>({
   level: 'report',
   controls: ['edge.tls'],
   aliases: { gixy: ['weak_ssl_tls'] },
-  fixable: true,
+  fixable: false,
   hasSuggestions: true,
   docs: {
     rationale:
       "Mozilla's intermediate profile (guidelines 6.0) sets `ssl_prefer_server_ciphers off`: when every enabled cipher is a strong AEAD suite, letting the client pick lets phones without AES hardware use ChaCha20-Poly1305 instead of a slower AES-GCM. Forcing the server's order was useful when lists mixed strong and weak ciphers; it is a leftover in most configs (Debian's packaged nginx.conf sets it on).",
-    howToFix: `Set \`ssl_prefer_server_ciphers off;\` together with an AEAD-only list such as Mozilla's intermediate one. The quick fix is applied automatically only when the ciphers in effect are AEAD-only; with a mixed list it is offered for review, since the server's order may then be what keeps clients off CBC suites. To keep server preference, add \`ssl_conf_command Options PrioritizeChaCha;\` (nginx 1.19.4, OpenSSL 1.1.1), which the rule accepts. ${TARGET_VERSION_DOC} It does not change this rule.`,
+    howToFix: `Set \`ssl_prefer_server_ciphers off;\` together with an AEAD-only list such as Mozilla's intermediate one. The quick fix is offered for review, never applied unattended, since \`on\` is written explicitly; with a mixed list the server's order may be what keeps clients off CBC suites. To keep server preference, add \`ssl_conf_command Options PrioritizeChaCha;\` (nginx 1.19.4, OpenSSL 1.1.1), which the rule accepts. ${TARGET_VERSION_DOC} It does not change this rule.`,
     whenNotToUse: 'A policy that requires the server to dictate the order (some compliance baselines): suppress with the reason, or add PrioritizeChaCha.',
     examples: { bad: 'ssl_prefer_server_ciphers on;', good: `ssl_ciphers ${MOZILLA_INTERMEDIATE.ciphers};\nssl_prefer_server_ciphers off;` },
   },
@@ -51,10 +51,10 @@ export default defineRule<NginxModel>({
       ctx.report({
         range: nameRange(model, d),
         message: strong
-          ? 'ssl_prefer_server_ciphers is on although every enabled cipher is a strong AEAD suite: set it to "off" (Mozilla intermediate) so clients without AES hardware can pick ChaCha20-Poly1305.'
-          : 'ssl_prefer_server_ciphers is on: Mozilla\'s intermediate profile sets it "off" together with an AEAD-only cipher list (GCM, ChaCha20-Poly1305). Switch the list to Mozilla\'s intermediate one, then set this to "off".',
-        fix: strong ? change : undefined,
-        suggestions: strong ? undefined : [change],
+          ? 'ssl_prefer_server_ciphers is turned on explicitly although every enabled cipher is a strong AEAD suite: set it to "off" (Mozilla intermediate) so clients without AES hardware can pick ChaCha20-Poly1305.'
+          : 'ssl_prefer_server_ciphers is turned on explicitly: Mozilla\'s intermediate profile sets it "off" together with an AEAD-only cipher list (GCM, ChaCha20-Poly1305). Switch the list to Mozilla\'s intermediate one, then set this to "off".',
+        // The author turned it on: switching it is offered, never applied unattended.
+        suggestions: [change],
       });
     }
   },

@@ -11,7 +11,8 @@ export default defineRule<NginxModel>({
   level: 'block',
   controls: ['edge.tls'],
   aliases: { gixy: ['weak_ssl_tls'], semgrep: ['insecure-ssl-version'] },
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   docs: {
     rationale:
       'SSLv2 and SSLv3 are broken (DROWN, POODLE) and TLSv1 / TLSv1.1 were deprecated by RFC 8996: they rely on SHA-1/MD5 and CBC constructions with known attacks (BEAST, Lucky13), and every current browser refuses them. Leaving them enabled only lets an attacker or an old client negotiate a weak connection; PCI DSS forbids them. Mozilla\'s intermediate profile (server-side TLS guidelines 6.0) allows TLSv1.2 and TLSv1.3 only. The same applies to `ssl_protocols` of mail and stream servers.',
@@ -27,10 +28,11 @@ export default defineRule<NginxModel>({
       const bad = d.args.map((a) => a.value).filter(isInsecureProtocol);
       if (!bad.length) continue;
       const list = bad.map((p) => `"${p}"`).join(', ');
+      // The author wrote it: changing it is offered, never applied unattended.
       ctx.report({
         range: nameRange(model, d),
-        message: `ssl_protocols enables ${list}, which ${bad.length > 1 ? 'are' : 'is'} insecure and refused by current browsers: allow only "${GOOD}".`,
-        fix: { title: `Set "ssl_protocols ${GOOD};"`, edits: [replaceArgs(model, d, GOOD)] },
+        message: `ssl_protocols explicitly enables ${list}, which ${bad.length > 1 ? 'are' : 'is'} insecure and refused by current browsers: allow only "${GOOD}".`,
+        suggestions: [{ title: `Set "ssl_protocols ${GOOD};"`, edits: [replaceArgs(model, d, GOOD)] }],
       });
     }
     // Evidence: TLS servers whose protocols are set explicitly to safe ones.

@@ -12,6 +12,8 @@ export default defineRule<NginxModel>({
   controls: ['edge.tls'],
   aliases: { gixy: ['weak_ssl_tls'], semgrep: ['missing-ssl-version'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'clients limited to TLSv1 or TLSv1.1 can no longer connect',
   docs: {
     rationale:
       'Without `ssl_protocols`, nginx uses its built-in default. Before nginx 1.27.3 that default still enables TLSv1 and TLSv1.1 (deprecated by RFC 8996) next to TLSv1.2 and TLSv1.3; Debian 12 ships 1.22, Ubuntu 24.04 ships 1.24. From 1.27.3 on the default is `TLSv1.2 TLSv1.3`, which matches Mozilla\'s intermediate profile. The rule looks for `ssl_protocols` in the server, the http block, resolved includes and, for a conf.d fragment, the blocks that include it; it stays silent when an include it cannot resolve, or an includer it cannot see, may set it.',

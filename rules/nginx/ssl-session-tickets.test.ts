@@ -25,8 +25,9 @@ ruleTester(rule, {
       name: 'explicit on at http: reported once, turned off; CRLF',
       options: { targetVersion: '1.18.0' },
       code: 'http {\r\n    ssl_session_tickets on;\r\n    server {\r\n        listen 443 ssl;\r\n    }\r\n    server {\r\n        listen 8443 ssl;\r\n    }\r\n}\r\n',
-      errors: [{ line: 2, column: 5, message: /^ssl_session_tickets is on without ssl_session_ticket_key: nginx 1\.18\.0/ }],
-      output: 'http {\r\n    ssl_session_tickets off;\r\n    server {\r\n        listen 443 ssl;\r\n    }\r\n    server {\r\n        listen 8443 ssl;\r\n    }\r\n}\r\n',
+      errors: [{ line: 2, column: 5, message: /^ssl_session_tickets is turned on explicitly without ssl_session_ticket_key: nginx 1\.18\.0/ }],
+      output: null,
+      suggestions: [{ title: 'Set "ssl_session_tickets off;"', output: 'http {\r\n    ssl_session_tickets off;\r\n    server {\r\n        listen 443 ssl;\r\n    }\r\n    server {\r\n        listen 8443 ssl;\r\n    }\r\n}\r\n' }],
     },
   ],
 });

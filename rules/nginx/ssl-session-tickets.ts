@@ -11,6 +11,9 @@ export default defineRule<NginxModel>({
   controls: ['edge.tls'],
   aliases: {},
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'clients no longer resume TLS sessions with tickets, only from the session cache or with a full handshake',
+  hasSuggestions: true,
   docs: {
     rationale:
       "TLS session tickets are encrypted with a ticket key. Before nginx 1.23.2 that key is generated once at startup and never rotated (unless you rotate `ssl_session_ticket_key` files yourself), so one key protects every resumed session for weeks or months: whoever obtains it can decrypt recorded TLS 1.2 traffic, which defeats forward secrecy. Mozilla's guidelines therefore set `ssl_session_tickets off` for nginx older than 1.23.2, which rotates keys automatically when `ssl_session_cache` is shared. The session cache (`ssl_session_cache shared:MozSSL:10m;`) still gives fast resumption.",
@@ -41,10 +44,11 @@ export default defineRule<NginxModel>({
       if (d) {
         if (reported.has(d) || !inFile(d, model)) continue;
         reported.add(d);
+        // The author wrote it: changing it is offered, never applied unattended.
         ctx.report({
           range: nameRange(model, d),
-          message: `ssl_session_tickets is on without ssl_session_ticket_key: ${why}. Set it "off".`,
-          fix: { title: 'Set "ssl_session_tickets off;"', edits: [replaceArg(model, d, 0, 'off')] },
+          message: `ssl_session_tickets is turned on explicitly without ssl_session_ticket_key: ${why}. Set it "off".`,
+          suggestions: [{ title: 'Set "ssl_session_tickets off;"', edits: [replaceArg(model, d, 0, 'off')] }],
         });
         continue;
       }

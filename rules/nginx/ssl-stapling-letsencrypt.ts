@@ -62,6 +62,7 @@ export default defineRule<NginxModel>({
   controls: ['edge.tls'],
   aliases: { gixy: ['ssl_stapling_letsencrypt'] },
   fixable: true,
+  fixType: 'safe',
   docs: {
     rationale:
       "Let's Encrypt stopped putting an OCSP responder URL into its certificates in 2025 and shut its OCSP responders down on 2025-08-06. `ssl_stapling on` for such a certificate staples nothing: nginx logs `\"ssl_stapling\" ignored, no OCSP responder URL in the certificate` at every start and the directives are dead configuration that suggests a revocation check which does not happen. Certificates of CAs that still run OCSP responders are not concerned.",

@@ -48,6 +48,8 @@ export default defineRule<NginxModel>({
   controls: ['edge.file-exposure'],
   aliases: { gixy: ['status_page_exposed'] },
   fixable: true,
+  fixType: 'hardening',
+  fixConsequence: 'the status page answers only requests from 127.0.0.1; others get 403',
   docs: {
     rationale:
       '`stub_status` (and NGINX Plus\'s `api`/`status`) publish live connection and request counters; the Plus API can even change upstreams. Reachable by anyone, they help attackers time and measure attacks and leak internal structure.',

@@ -18,7 +18,8 @@ export default defineRule<NginxModel>({
   level: 'warn',
   controls: ['edge.request-handling'],
   aliases: { gixy: ['valid_referers'] },
-  fixable: true,
+  fixable: false,
+  hasSuggestions: true,
   docs: {
     rationale:
       '`valid_referers none ...` marks requests that carry no Referer header as valid. A Referer check is only worth anything when a missing header fails it: anyone can leave the header out (curl, a `Referrer-Policy: no-referrer` page, privacy extensions, an HTTPS to HTTP hop), so with `none` the protected resources are open to everyone who simply does not send it.',
@@ -36,11 +37,12 @@ export default defineRule<NginxModel>({
         continue;
       }
       const others = d.args.filter((a) => a.value !== 'none');
-      const fix = others.length ? { title: 'Remove "none" from valid_referers', edits: removeNone(model, d) } : undefined;
+      // The author listed "none": removing it is offered, never applied unattended.
+      const change = others.length ? { title: 'Remove "none" from valid_referers', edits: removeNone(model, d) } : undefined;
       ctx.report({
         range: rangeOf(model, d.args[idx[0]]),
-        message: `"valid_referers none" accepts every request that sends no Referer header, and any client can leave it out: the check protects nothing. Remove "none"${others.length ? '' : ' and list the sites that may refer (server_names, *.example.com)'}, or use secure_link or authentication for resources that must stay private.`,
-        fix,
+        message: `valid_referers lists "none" explicitly: it accepts every request that sends no Referer header, and any client can leave it out: the check protects nothing. Remove "none"${others.length ? '' : ' and list the sites that may refer (server_names, *.example.com)'}, or use secure_link or authentication for resources that must stay private.`,
+        suggestions: change ? [change] : undefined,
       });
     }
   },

@@ -2,7 +2,7 @@
 // against the 2.1.0 schema, --fix, and golden files of every format on examples/.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync, cpSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync, cpSync, mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,6 +57,25 @@ describe('CLI (dist/cli.js)', function () {
     assert.equal(run(['does-not-exist'], dir).code, 2);
   });
 
+  it('I/O problems give one line and exit 2, never a stack trace', () => {
+    const dir = workspace({ Dockerfile: 'FROM alpine:3.20\n', '.env': 'TOKEN=x\n' });
+    const out = run(['.', '-o', path.join(dir, 'missing/folder/report.txt')], dir);
+    assert.equal(out.code, 2);
+    assert.match(out.stderr, /^readiness-lint: cannot write .*report\.txt: no such folder\.\n$/);
+    // A config that is a folder, and a .gitignore that is a folder next to a .env file.
+    mkdirSync(path.join(dir, '.readiness-lint.yaml'));
+    mkdirSync(path.join(dir, '.gitignore'));
+    const cfg = run(['.'], dir);
+    assert.equal(cfg.code, 2);
+    assert.match(cfg.stderr, /Cannot read the config file \(it is a folder\)/);
+    rmSync(path.join(dir, '.readiness-lint.yaml'), { recursive: true });
+    const gitignoreFolder = run(['.', '--format', 'json'], dir);
+    assert.equal(gitignoreFolder.code, 0, gitignoreFolder.stderr);
+    const env = JSON.parse(gitignoreFolder.stdout).checklist.categories.flatMap((c: { controls: { id: string }[] }) => c.controls).find((k: { id: string }) => k.id === 'ops.env-files');
+    assert.equal(env.status, 'fail', 'an unreadable .gitignore ignores nothing');
+    for (const r of [out, cfg, gitignoreFolder]) assert.doesNotMatch(r.stderr, /internal error|\n\s+at /, 'no stack trace');
+  });
+
   it('--max-warnings fails the run when warnings exceed it', () => {
     const dir = workspace({ Dockerfile: 'FROM alpine:3.20\nRUN sudo ls\n' });
     assert.equal(run(['.', '--max-warnings', '100'], dir).code, 0);
@@ -80,17 +99,36 @@ describe('CLI (dist/cli.js)', function () {
     assert.ok(strict.findings.some((f: { ruleId: string }) => f.ruleId === 'docker/no-sudo'));
   });
 
-  it('--fix applies the safe fixes and reports what is left', () => {
-    const dir = workspace({ 'app/Dockerfile': 'FROM alpine:3.20\nRUN sudo apk add curl\n' });
-    const r = run(['.', '--fix', '--format', 'json'], dir);
-    assert.match(readFileSync(path.join(dir, 'app/Dockerfile'), 'utf8'), /^RUN apk add/m);
-    assert.ok(!JSON.parse(r.stdout).findings.some((f: { ruleId: string }) => f.ruleId === 'docker/no-sudo'));
+  it('--fix applies only the safe fixes; --fix-type hardening applies the ones that change what runs', () => {
+    const dir = workspace({ 'app/Dockerfile': 'FROM alpine:3.20\nMAINTAINER ops@example.com\nRUN sudo apk add curl\n' });
+    const file = path.join(dir, 'app/Dockerfile');
+    const safe = run(['.', '--fix', '--format', 'json'], dir);
+    let text = readFileSync(file, 'utf8');
+    assert.match(text, /^LABEL org\.opencontainers\.image\.authors=/m, 'MAINTAINER -> LABEL keeps what runs');
+    assert.match(text, /^RUN sudo apk add curl$/m, 'removing sudo changes the build: not applied by --fix');
+    const left = JSON.parse(safe.stdout).findings.find((f: { ruleId: string }) => f.ruleId === 'docker/no-sudo');
+    assert.deepEqual([left.fixable, left.fixType], [true, 'hardening']);
+    assert.match(safe.stderr, /fixed 1 file/);
+    const hardening = run(['.', '--fix-type', 'hardening', '--format', 'json'], dir);
+    text = readFileSync(file, 'utf8');
+    assert.match(text, /^RUN apk add (--no-cache )?curl$/m);
+    assert.ok(!JSON.parse(hardening.stdout).findings.some((f: { ruleId: string }) => f.ruleId === 'docker/no-sudo'));
+    // Both again: nothing left to change.
+    run(['.', '--fix-type', 'safe,hardening'], dir);
+    assert.equal(readFileSync(file, 'utf8'), text);
+    const bad = run(['.', '--fix-type', 'cosmetic'], dir);
+    assert.equal(bad.code, 2);
+    assert.match(bad.stderr, /Unknown fix type "cosmetic"/);
   });
 
   it('--list-rules --format json lists every rule with the contract fields', () => {
     const rules = JSON.parse(run(['--list-rules', '--format', 'json'], repo).stdout);
     assert.ok(rules.length >= 1);
-    for (const r of rules) assert.deepEqual(Object.keys(r), ['id', 'domain', 'title', 'level', 'fixable', 'controls', 'aliases']);
+    for (const r of rules) {
+      assert.deepEqual(Object.keys(r), ['id', 'domain', 'title', 'level', 'fixable', 'fixType', 'controls', 'aliases']);
+      assert.equal(r.fixType, r.fixable ? r.fixType : null);
+      if (r.fixable) assert.ok(['safe', 'hardening'].includes(r.fixType), `${r.id}: ${r.fixType}`);
+    }
   });
 
   it('--format json follows the documented contract', () => {
@@ -98,7 +136,8 @@ describe('CLI (dist/cli.js)', function () {
     assert.deepEqual(Object.keys(doc), ['version', 'findings', 'checklist']);
     assert.equal(doc.version, 1);
     for (const f of doc.findings) {
-      assert.deepEqual(Object.keys(f), ['ruleId', 'level', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'fixable']);
+      assert.deepEqual(Object.keys(f), ['ruleId', 'level', 'message', 'file', 'line', 'column', 'endLine', 'endColumn', 'fixable', 'fixType']);
+      assert.equal(f.fixType === null, !f.fixable);
       assert.ok(!path.isAbsolute(f.file) && f.file.startsWith('examples/'));
       assert.ok(f.line >= 1 && f.column >= 1);
     }

@@ -7,7 +7,7 @@ import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { allRules } from '../../rules/index';
-import type { Rule } from '../../rules/types';
+import { FIX_TYPES, type Rule } from '../../rules/types';
 import { applyTextEdits } from '../../rules/text';
 import { lintText, staticWorkspace } from '../../server/src/engine/runner';
 import { fixAll } from '../../server/src/engine/fix';
@@ -33,7 +33,7 @@ function data(text: string): unknown[] {
 function applyOurs(file: string, text: string, rules: Rule[]): string {
   const config = resolveConfig();
   const workspace = staticWorkspace([]);
-  let out = fixAll({ path: file, text, config, onlyRules: rules, workspace }).text;
+  let out = fixAll({ path: file, text, config, onlyRules: rules, workspace }, { types: FIX_TYPES }).text;
   for (let guard = 0; guard < 10; guard++) {
     const r = lintText({ path: file, text: out, config, onlyRules: rules, workspace });
     const s = r?.findings.find((f) => f.suggestions?.length)?.suggestions?.[0];

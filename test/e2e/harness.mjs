@@ -13,7 +13,9 @@ export const CHROMIUM = process.env.CHROMIUM_BIN || '/usr/bin/chromium';
 export const CODE_SERVER = process.env.CODE_SERVER_BIN || join(homedir(), '.cache', 'readiness-lint', 'code-server', 'node_modules', '.bin', 'code-server');
 export const INSTALL_HINT = 'bash scripts/install-code-server.sh';
 export const SAVE_FIX_FILE = 'deploy/save-fix.yaml';
-export const SAVE_FIX_TEXT = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n  hostNetwork: true\n  containers:\n    - name: agent\n      image: example/agent:2.1\n';
+// A safe fix (the deprecated serviceAccount field renamed) and a hardening one (hostNetwork, set
+// explicitly): fix on save applies only the first.
+export const SAVE_FIX_TEXT = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: agent\nspec:\n  serviceAccount: agent\n  hostNetwork: true\n  containers:\n    - name: agent\n      image: example/agent:2.1\n';
 
 /** VS Code user settings for the test profile: no welcome page, telemetry, trust prompt or minimap. */
 export const USER_SETTINGS = {
@@ -97,7 +99,7 @@ export function prepareProfile(tmp) {
     log: join(tmp, 'code-server.log'),
   };
   cpSync(join(ROOT, 'examples'), profile.workspace, { recursive: true });
-  // A manifest for the fix-on-save check (d): `hostNetwork: true` has a safe fix (remove it).
+  // A manifest for the fix-on-save check (f): a safe fix that save applies, a hardening one it leaves.
   writeFileSync(join(profile.workspace, SAVE_FIX_FILE), SAVE_FIX_TEXT);
   mkdirSync(join(profile.userDataDir, 'User'), { recursive: true });
   mkdirSync(profile.extensionsDir, { recursive: true });

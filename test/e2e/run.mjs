@@ -259,7 +259,7 @@ async function main() {
     return `${count} problem(s) listed for ${API_DOCKERFILE}, among them: ${mine[0].slice(0, 90)}…`;
   });
 
-  await check('b', 'the quick fix "Remove sudo" on line 14 (Ctrl+.) removes sudo from the file', async () => {
+  await check('b', 'the quick fix "Remove sudo (changes what runs: ...)" on line 14 (Ctrl+.) removes sudo from the file', async () => {
     const editor = page.locator('.editor-group-container.active .monaco-editor').first();
     await editor.locator('.view-lines').click({ position: { x: 5, y: 5 } });
     await page.keyboard.press('Control+G');
@@ -278,10 +278,12 @@ async function main() {
     await screenshot('quick-fix-menu');
     // Choose it with the keyboard: move the focus down to "Remove sudo" (it is usually first), then Enter.
     const focused = page.locator('.action-widget .monaco-list-row.action.focused');
-    for (let i = 0; i < 20 && !/^Remove sudo$/.test(((await focused.getAttribute('aria-label', { timeout: 2000 }).catch(() => '')) ?? '').trim()); i++) {
+    // A hardening fix: its title says what changes for what runs.
+    const removeSudo = /^Remove sudo \(changes what runs: .+\)$/;
+    for (let i = 0; i < 20 && !removeSudo.test(((await focused.getAttribute('aria-label', { timeout: 2000 }).catch(() => '')) ?? '').trim()); i++) {
       await page.keyboard.press('ArrowDown');
     }
-    if ((await focused.getAttribute('aria-label'))?.trim() !== 'Remove sudo') throw new Error('could not focus "Remove sudo" in the quick fix menu');
+    if (!removeSudo.test((await focused.getAttribute('aria-label'))?.trim() ?? '')) throw new Error('could not focus "Remove sudo (changes what runs: ...)" in the quick fix menu');
     await page.keyboard.press('Enter');
     await page.locator('.action-widget').waitFor({ state: 'hidden', timeout: 10_000 });
     await waitFor(async () => !(await editorText()).includes('sudo mkdir'), 10_000, async () => `editor still shows "sudo mkdir": ${(await editorText()).split('\n')[13]}`);
@@ -397,7 +399,7 @@ async function main() {
     return text.split('\n').find((l) => /Readiness score/.test(l)).replace(/\*/g, '').slice(0, 90);
   });
 
-  await check('f', 'saving a manifest runs "source.fixAll.readinessLint" (editor.codeActionsOnSave)', async () => {
+  await check('f', 'saving a manifest runs "source.fixAll.readinessLint" (editor.codeActionsOnSave): the safe fix only', async () => {
     await page.keyboard.press('Control+P');
     const input = page.locator('.quick-input-widget input.input');
     await input.waitFor({ state: 'visible', timeout: 10_000 });
@@ -417,13 +419,14 @@ async function main() {
     await waitFor(
       async () => {
         text = readFileSync(file, 'utf8');
-        return text.includes('# saved by the e2e test') && !text.includes('hostNetwork');
+        return text.includes('# saved by the e2e test') && text.includes('serviceAccountName: agent');
       },
       20_000,
       async () => `after saving, the file on disk still reads:\n${text}`,
     );
     await screenshot('fix-on-save');
-    return `hostNetwork removed on save; the file keeps the edit (${text.split('\n').length} lines)`;
+    if (!text.includes('hostNetwork: true')) throw new Error(`fix on save also applied a hardening fix (hostNetwork is gone):\n${text}`);
+    return `serviceAccount renamed to serviceAccountName on save, hostNetwork left for the author; the file keeps the edit (${text.split('\n').length} lines)`;
   });
 
   await check('g', `opening ${NGINX_CONF} shows the nginx language mode with highlighting, a problem, and the quick fix "Set server_tokens off"`, async () => {
@@ -458,11 +461,12 @@ async function main() {
     await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
     await page.keyboard.press('Control+.');
     const title = 'Set server_tokens off';
+    const isTitle = (t) => t === title || t.startsWith(`${title} (changes what runs: `);
     await page.locator('.action-widget .monaco-list-row.action', { hasText: title }).first().waitFor({ state: 'visible', timeout: 15_000 });
     await screenshot('nginx-quick-fix-menu');
     const focused = page.locator('.action-widget .monaco-list-row.action.focused');
-    for (let i = 0; i < 20 && ((await focused.getAttribute('aria-label', { timeout: 2000 }).catch(() => '')) ?? '').trim() !== title; i++) await page.keyboard.press('ArrowDown');
-    if ((await focused.getAttribute('aria-label'))?.trim() !== title) throw new Error(`could not focus "${title}" in the quick fix menu`);
+    for (let i = 0; i < 20 && !isTitle(((await focused.getAttribute('aria-label', { timeout: 2000 }).catch(() => '')) ?? '').trim()); i++) await page.keyboard.press('ArrowDown');
+    if (!isTitle((await focused.getAttribute('aria-label'))?.trim() ?? '')) throw new Error(`could not focus "${title}" in the quick fix menu`);
     await page.keyboard.press('Enter');
     await page.keyboard.press('Control+S');
     const file = join(workspace, NGINX_CONF);

@@ -58,6 +58,8 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.equal(sudo.source, 'readiness-lint');
     assert.equal(sudo.codeDescription?.href, 'file:///docs/docker-no-sudo.md');
     assert.deepEqual(sudo.range.start, { line: 1, character: 4 });
+    // The Problems panel shows no Markdown: messages carry no `code` backticks.
+    assert.ok(p.diagnostics.length > 1 && p.diagnostics.every((d) => !d.message.includes('`')), p.diagnostics.map((d) => d.message).join(' | '));
   });
 
   it('re-lints on didChange (incremental) without saving', async () => {
@@ -80,7 +82,8 @@ describe('language server over stdio (dist/server.js)', function () {
       context: { diagnostics: [diag] },
     })) as { title: string; kind?: string; edit?: { changes: Record<string, { range: PublishParams['diagnostics'][0]['range']; newText: string }[]> }; command?: { command: string } }[];
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.includes('Remove sudo'), titles.join(' | '));
+    // A hardening fix says what it changes for what runs.
+    assert.ok(titles.includes("Remove sudo (changes what runs: the command runs as the stage's current USER instead of root)"), titles.join(' | '));
     assert.ok(titles.some((t) => t.startsWith('Fix all docker/no-sudo problems')), titles.join(' | '));
     assert.ok(actions.some((a) => a.command?.command === 'readinessLint.disableForLine'));
     assert.ok(actions.some((a) => a.command?.command === 'readinessLint.showRuleDoc'));
@@ -93,9 +96,10 @@ describe('language server over stdio (dist/server.js)', function () {
     assert.equal(after.diagnostics.filter((d) => d.code === 'docker/no-sudo').length, 0);
   });
 
-  it('answers source.fixAll.readinessLint (code actions on save)', async () => {
+  it('answers source.fixAll.readinessLint (code actions on save) with the safe fixes only', async () => {
     const mark = published.length;
-    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(), version: 4 }, contentChanges: [{ text: 'FROM debian:12\nRUN sudo true\n' }] });
+    const text = 'from debian:12\nRUN sudo true\n';
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(), version: 4 }, contentChanges: [{ text }] });
     await diagnostics((d) => d.uri === uri() && d.version === 4, mark);
     const actions = (await conn.sendRequest('textDocument/codeAction', {
       textDocument: { uri: uri() },
@@ -104,7 +108,8 @@ describe('language server over stdio (dist/server.js)', function () {
     })) as { kind: string; edit: { changes: Record<string, { range: PublishParams['diagnostics'][0]['range']; newText: string }[]> } }[];
     assert.equal(actions.length, 1);
     assert.equal(actions[0].kind, 'source.fixAll.readinessLint');
-    assert.equal(applyTextEdits('FROM debian:12\nRUN sudo true\n', actions[0].edit.changes[uri()]), 'FROM debian:12\nRUN true\n');
+    // The casing is fixed; removing sudo changes what runs and waits for the author.
+    assert.equal(applyTextEdits(text, actions[0].edit.changes[uri()]), 'FROM debian:12\nRUN sudo true\n');
   });
 
   it('applies .readiness-lint.yaml edits live and reports config mistakes in that file', async () => {

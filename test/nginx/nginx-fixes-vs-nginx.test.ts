@@ -20,7 +20,7 @@ import { rulesOfDomain } from '../../rules/index';
 import { nginxLanguage, type NginxModel } from '../../rules/nginx/language';
 import { httpServers, insertLines } from '../../rules/nginx/model';
 import { applyTextEdits, LineIndex } from '../../rules/text';
-import { defineRule, type Fix, type Rule, type TextEdit, type WorkspaceView } from '../../rules/types';
+import { FIX_TYPES, defineRule, type Fix, type Rule, type TextEdit, type WorkspaceView } from '../../rules/types';
 import { ENGINE_IDS, lintText, staticWorkspace, type Finding, type LintOptions } from '../../server/src/engine/runner';
 import { fixAll, verifiedFixes } from '../../server/src/engine/fix';
 import { resolveConfig, type ResolvedConfig } from '../../server/src/engine/config';
@@ -174,7 +174,7 @@ function checkFixes(bin: string, corpus: CorpusVerdict[], rules: Rule[], config:
       }
     }
     if (findings.some((f) => f.fix)) {
-      const all = fixAll(opts);
+      const all = fixAll(opts, { types: FIX_TYPES });
       if (all.applied > 0) attempts.push(attempt('fix-all', null, null, all.text, `fix-all (${all.applied} fixes, ${all.passes} passes)`));
     }
   }
@@ -311,6 +311,7 @@ describe('nginx fixes vs nginx -t: the check catches bad fixes', function () {
       controls: ['edge.request-handling'],
       aliases: {},
       fixable: true,
+      fixType: 'safe',
       docs: { rationale: 'test only', howToFix: 'test only', whenNotToUse: 'test only' },
       check(model, ctx) {
         for (const s of httpServers(model)) {

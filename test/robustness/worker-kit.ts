@@ -8,7 +8,7 @@ import { parentPort } from 'node:worker_threads';
 import { LineIndex, applyTextEdits } from '../../rules/text';
 import { lintText, ENGINE_IDS, type FileResult, type Finding } from '../../server/src/engine/runner';
 import { fixAll, verifyFix } from '../../server/src/engine/fix';
-import type { WorkspaceView } from '../../rules/types';
+import { FIX_TYPES, type WorkspaceView } from '../../rules/types';
 import type { ResolvedConfig } from '../../server/src/engine/config';
 
 export interface Failure {
@@ -205,7 +205,7 @@ export function createKit(opts: KitOptions) {
 
   /** Fix-all keeps the file parseable and is idempotent; `changedAlso` checks a changed text further. */
   function checkFixAll(lintOpts: LintOpts, label: string, changedAlso?: (fixed: string) => void): void {
-    const once = fixAll(lintOpts);
+    const once = fixAll(lintOpts, { types: FIX_TYPES });
     bump('fixAllApplied', once.applied);
     if (once.text !== lintOpts.text) {
       bump('filesChangedByFixAll');
@@ -213,7 +213,7 @@ export function createKit(opts: KitOptions) {
       if (breaksParse(parseMessage(r) === undefined ? undefined : lintText(lintOpts), r)) fail(`fix-all of ${label}`, 'the file no longer parses after fix-all (or has other syntax errors than before)', once.text);
       changedAlso?.(once.text);
     }
-    const twice = fixAll({ ...lintOpts, text: once.text });
+    const twice = fixAll({ ...lintOpts, text: once.text }, { types: FIX_TYPES });
     if (twice.text !== once.text) fail(`fix-all of ${label}`, `fix-all twice differs from fix-all once (${twice.applied} more fix(es) applied on the second run)`, once.text);
   }
 

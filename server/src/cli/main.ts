@@ -1,4 +1,4 @@
-// `readiness-lint [paths...] [--format text|json|sarif|markdown|github] [--fix] [--config FILE]
+// `readiness-lint [paths...] [--format text|json|sarif|markdown|github] [--fix] [--fix-type T] [--config FILE]
 //  [--profile NAME] [--max-warnings N] [--no-inline-suppressions] [--list-rules]`
 // Exit codes: 0 nothing at block, 1 something at block (or more warnings than --max-warnings),
 // 2 usage or configuration error. stdout carries only the requested document.
@@ -13,6 +13,7 @@ import { staticWorkspace } from '../engine/runner';
 import { buildReport, gateState } from '../engine/report';
 import { format, FORMATS, type Format } from '../engine/formatters/index';
 import { fixAll, verifiedFixes } from '../engine/fix';
+import { FIX_TYPES, type FixType } from '../../../rules/types';
 import { renderRuleDoc } from '../engine/docs';
 import { VERSION } from '../engine/version';
 import type { FileResult } from '../engine/runner';
@@ -27,7 +28,11 @@ current folder. Files are only read: nothing is executed and nothing goes over t
 
 Options:
   -f, --format <name>         text (default), json, sarif, markdown, github
-      --fix                   apply safe fixes to the files, then report what is left
+      --fix                   apply the safe fixes (nothing that runs changes: syntax, casing,
+                              deprecated names, values that cannot work), then report what is left
+      --fix-type <types>      apply only fixes of these types (comma-separated): safe, hardening.
+                              Hardening fixes change what runs (security contexts, pull policy,
+                              headers, TLS, USER, ...): --fix-type hardening applies those only.
   -c, --config <file>         config file (default: nearest ${CONFIG_FILE_NAME})
       --profile <name>        recommended (default), strict, pss-baseline, pss-restricted
       --max-warnings <n>      exit 1 when there are more than n warnings
@@ -46,6 +51,8 @@ interface Args {
   paths: string[];
   format: Format;
   fix: boolean;
+  /** The fix types --fix applies (safe unless --fix-type says otherwise). */
+  fixTypes: FixType[];
   config?: string;
   profile?: Profile;
   maxWarnings?: number;
@@ -60,8 +67,15 @@ interface Args {
 
 class UsageError extends Error {}
 
+/** An I/O error in a few words, for a one-line message (no stack traces for users). */
+function ioReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = { ENOENT: 'no such folder', EACCES: 'permission denied', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is not a folder', EROFS: 'read-only file system', ENOSPC: 'no space left' };
+  return (code && words[code]) ?? (e as Error).message;
+}
+
 export function parseArgs(argv: string[]): Args | 'help' | 'version' {
-  const a: Args = { paths: [], format: 'text', fix: false, noInlineSuppressions: false, quiet: false, listRules: false, color: !!process.stdout.isTTY && !process.env.NO_COLOR };
+  const a: Args = { paths: [], format: 'text', fix: false, fixTypes: ['safe'], noInlineSuppressions: false, quiet: false, listRules: false, color: !!process.stdout.isTTY && !process.env.NO_COLOR };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -87,6 +101,14 @@ export function parseArgs(argv: string[]): Args | 'help' | 'version' {
       case '--fix':
         a.fix = true;
         break;
+      case '--fix-type': {
+        const types = value().split(',').map((t) => t.trim()).filter(Boolean);
+        const bad = types.filter((t) => !(FIX_TYPES as readonly string[]).includes(t));
+        if (!types.length || bad.length) throw new UsageError(`Unknown fix type "${bad[0] ?? ''}". Use one or more of: ${FIX_TYPES.join(', ')}.`);
+        a.fix = true;
+        a.fixTypes = [...new Set(types)] as FixType[];
+        break;
+      }
       case '-c':
       case '--config':
         a.config = value();
@@ -198,9 +220,18 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
     return 0;
   }
   if (args.listRules) {
-    const list = allRules.map((r) => ({ id: r.id, domain: r.domain, title: r.title, level: r.level, fixable: r.fixable, controls: r.controls, aliases: r.aliases }));
+    const list = allRules.map((r) => ({
+      id: r.id,
+      domain: r.domain,
+      title: r.title,
+      level: r.level,
+      fixable: r.fixable,
+      fixType: r.fixable ? (r.fixType ?? 'safe') : null,
+      controls: r.controls,
+      aliases: r.aliases,
+    }));
     if (args.format === 'json') io.out(JSON.stringify(list, null, 2) + '\n');
-    else io.out(list.map((r) => `${r.id.padEnd(42)} ${r.level.padEnd(6)} ${r.fixable ? 'fix ' : '    '} ${r.title}`).join('\n') + '\n');
+    else io.out(list.map((r) => `${r.id.padEnd(42)} ${r.level.padEnd(6)} ${(r.fixType ?? '').padEnd(9)} ${r.title}`).join('\n') + '\n');
     return 0;
   }
 
@@ -242,7 +273,7 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
       } catch {
         continue;
       }
-      const fixed = fixAll({ path: file, text, config, workspace: workspace });
+      const fixed = fixAll({ path: file, text, config, workspace: workspace }, { types: args.fixTypes });
       if (fixed.text !== text) {
         writeFileSync(file, fixed.text);
         fixedFiles++;
@@ -283,8 +314,14 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
     evidence,
   );
   const doc = format(report, args.format, { color: args.color && !args.outputFile });
-  if (args.outputFile) writeFileSync(args.outputFile, doc);
-  else io.out(doc);
+  if (args.outputFile) {
+    try {
+      writeFileSync(args.outputFile, doc);
+    } catch (e) {
+      io.err(`readiness-lint: cannot write ${args.outputFile}: ${ioReason(e)}.\n`);
+      return 2;
+    }
+  } else io.out(doc);
   if (!files.length) io.err('readiness-lint: no files of a checked kind (Dockerfiles, Kubernetes manifests, nginx configs, Node apps) found.\n');
   const gate = gateState(report);
   return gate.blocked || gate.tooManyWarnings ? 1 : 0;

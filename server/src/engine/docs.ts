@@ -27,13 +27,20 @@ export function aliasesText(rule: Rule): string {
     .join('; ');
 }
 
+/** What the rule's fix does, as the docs and `--list-rules` describe it. */
+function fixText(rule: Rule): string {
+  if (!rule.fixable) return rule.hasSuggestions ? 'suggestions only (quick fixes to review)' : 'none';
+  if (rule.fixType === 'hardening') return `hardening (applied with \`--fix-type hardening\`: ${rule.fixConsequence ?? 'changes what runs'})`;
+  return 'safe (applied by `--fix`: nothing that runs changes)';
+}
+
 export function renderRuleDoc(rule: Rule): string {
   const lines = [
     `# ${rule.id}`,
     '',
     `**${rule.title}**`,
     '',
-    `Default level: \`${rule.level}\` · Fixable: ${rule.fixable ? 'yes' : rule.hasSuggestions ? 'suggestions only' : 'no'} · Controls: ${rule.controls.map((c) => controlById.get(c)?.title ?? c).join(', ')}`,
+    `Default level: \`${rule.level}\` · Fix: ${fixText(rule)} · Controls: ${rule.controls.map((c) => controlById.get(c)?.title ?? c).join(', ')}`,
     '',
     '## Why',
     '',

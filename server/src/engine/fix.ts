@@ -1,7 +1,7 @@
 // Applying fixes: one fix (verified), all fixes of a rule, or all fixes in a file, looping until
 // nothing changes so that fix-all twice equals fix-all once.
 import { applyTextEdits, comparePositions } from '../../../rules/text';
-import type { Fix, Rule } from '../../../rules/types';
+import type { Fix, FixType, Rule } from '../../../rules/types';
 import { getRule } from '../../../rules/index';
 import { lintText, ENGINE_IDS, type Finding, type LintOptions } from './runner';
 
@@ -122,11 +122,36 @@ export interface FixAllResult {
   passes: number;
 }
 
+/** Which fixes an unattended fix-all applies: `--fix` and fix on save take the safe ones only. */
+export interface FixAllScope {
+  /** Only this rule's fixes, of every type: the user asked for that rule by name. */
+  ruleId?: string;
+  /** Without a rule: the fix types to apply (default: safe only). */
+  types?: readonly FixType[];
+}
+
+/** The type of a finding's fix; engine fixes (removing an unused suppression) are safe. */
+export function fixTypeOf(ruleId: string): FixType {
+  return getRule(ruleId)?.fixType ?? 'safe';
+}
+
 /**
- * Apply every verified fix (optionally only those of one rule). Each pass applies the fixes that
- * do not overlap, then re-lints; stops when no fix applies.
+ * A quick fix's title as the editor shows it: a fix or suggestion of a hardening rule says what
+ * changes for what runs, so nobody applies it thinking it is cosmetic.
  */
-export function fixAll(opts: LintOptions, onlyRuleId?: string): FixAllResult {
+export function fixTitle(ruleId: string, fix: Fix): string {
+  const rule = getRule(ruleId);
+  return rule?.fixType === 'hardening' && rule.fixConsequence ? `${fix.title} (changes what runs: ${rule.fixConsequence})` : fix.title;
+}
+
+/**
+ * Apply every verified fix in scope. Each pass applies the fixes that do not overlap, then
+ * re-lints; stops when no fix applies.
+ */
+export function fixAll(opts: LintOptions, scope: FixAllScope = {}): FixAllResult {
+  const onlyRuleId = scope.ruleId;
+  const types = scope.types ?? ['safe'];
+  const inScope = (ruleId: string) => (onlyRuleId ? ruleId === onlyRuleId : types.includes(fixTypeOf(ruleId)));
   let text = opts.text;
   let applied = 0;
   let passes = 0;
@@ -134,7 +159,7 @@ export function fixAll(opts: LintOptions, onlyRuleId?: string): FixAllResult {
     const current = { ...opts, text };
     const result = lintText(current);
     if (!result) break;
-    const candidates = result.findings.filter((f) => f.fix && (!onlyRuleId || f.ruleId === onlyRuleId) && f.ruleId !== ENGINE_IDS.unusedDisable);
+    const candidates = result.findings.filter((f) => f.fix && inScope(f.ruleId) && f.ruleId !== ENGINE_IDS.unusedDisable);
     let changed = false;
     // Apply one rule's fixes at a time so that every applied fix was verified on the same text.
     const taken: Fix[] = [];

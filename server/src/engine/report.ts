@@ -3,7 +3,8 @@ import path from 'node:path';
 import type { ResolvedConfig } from './config';
 import { evaluateChecklist, type Checklist } from './checklist';
 import type { WorkspaceEvidence } from './evidence';
-import type { FileResult, Finding } from './runner';
+import { isNote, type FileResult, type Finding } from './runner';
+import { fixTypeOf } from './fix';
 
 export interface Report {
   /** Directory that relative paths in outputs are relative to. */
@@ -36,15 +37,24 @@ export interface Counts {
   block: number;
   warn: number;
   report: number;
+  /** Notes (a Kustomize patch not checked on its own): shown, but not problems. */
+  notes: number;
+  /** Findings with a verified safe fix (what `--fix` applies). */
   fixable: number;
+  /** Findings with a verified hardening fix (applied only with `--fix-type hardening`). */
+  fixableHardening: number;
 }
 
 export function countFindings(report: Report): Counts {
-  const c: Counts = { block: 0, warn: 0, report: 0, fixable: 0 };
+  const c: Counts = { block: 0, warn: 0, report: 0, notes: 0, fixable: 0, fixableHardening: 0 };
   for (const r of report.results) {
     for (const f of r.findings) {
+      if (isNote(f)) {
+        c.notes++;
+        continue;
+      }
       c[f.level]++;
-      if (f.fix && report.isFixable(r, f)) c.fixable++;
+      if (f.fix && report.isFixable(r, f)) c[fixTypeOf(f.ruleId) === 'hardening' ? 'fixableHardening' : 'fixable']++;
     }
   }
   return c;

@@ -19,6 +19,20 @@ export const ENGINE_IDS = {
   partialFile: 'readiness-lint/partial-file',
 } as const;
 
+/**
+ * Engine findings that are notes, not problems: a Kustomize patch is not checked as a complete
+ * object, and that is no fault of the file. Counted apart, shown as hints in the editor.
+ */
+const NOTE_IDS: ReadonlySet<string> = new Set([ENGINE_IDS.partialFile]);
+export function isNote(f: Finding): boolean {
+  return NOTE_IDS.has(f.ruleId);
+}
+
+/** A message as plain text, for places that show no Markdown (the Problems panel, CI annotations). */
+export function plainMessage(message: string): string {
+  return message.replace(/`([^`\n]+)`/g, '$1');
+}
+
 export interface Finding {
   ruleId: string;
   /** Effective level (never 'off'). */

@@ -21,8 +21,8 @@ import { getRule, allRules, languages } from '../../../rules/index';
 import { applyTextEdits, LineIndex } from '../../../rules/text';
 import type { TextEdit, WorkspaceView, WorkspaceEntry } from '../../../rules/types';
 import { CONFIG_FILE_NAME, parseConfigText, resolveConfig, type ResolvedConfig, type ConfigError } from '../engine/config';
-import { languageFor, lintText, ENGINE_IDS, type FileResult, type Finding } from '../engine/runner';
-import { fixAll, verifyFix } from '../engine/fix';
+import { isNote, languageFor, lintText, plainMessage, ENGINE_IDS, type FileResult, type Finding } from '../engine/runner';
+import { fixAll, fixTitle, fixTypeOf, verifyFix } from '../engine/fix';
 import { renderRuleDoc, ENGINE_FINDING_TITLES } from '../engine/docs';
 import { discoverFiles, lintFile, DEFAULT_EXCLUDES } from '../engine/workspace';
 import { buildReport } from '../engine/report';
@@ -253,8 +253,10 @@ export function startServer(connection: Connection): void {
   }
 
   function toDiagnostic(f: Finding): Diagnostic {
-    const severity = f.level === 'block' ? DiagnosticSeverity.Error : f.level === 'warn' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
-    const d: Diagnostic = { range: f.range, message: f.message, severity, source: 'readiness-lint', code: f.ruleId, data: { ruleId: f.ruleId, fixable: !!f.fix } satisfies DiagnosticData };
+    // A note is a hint: the editor marks it, the Problems panel does not list it as a problem.
+    const severity = isNote(f) ? DiagnosticSeverity.Hint : f.level === 'block' ? DiagnosticSeverity.Error : f.level === 'warn' ? DiagnosticSeverity.Warning : DiagnosticSeverity.Information;
+    // The Problems panel shows no Markdown: `code` spans would show their backticks.
+    const d: Diagnostic = { range: f.range, message: plainMessage(f.message), severity, source: 'readiness-lint', code: f.ruleId, data: { ruleId: f.ruleId, fixable: !!f.fix } satisfies DiagnosticData };
     if (docsBaseUri && getRule(f.ruleId)) d.codeDescription = { href: `${docsBaseUri.replace(/\/$/, '')}/${f.ruleId.replace('/', '-')}.md` };
     return d;
   }
@@ -437,7 +439,7 @@ export function startServer(connection: Connection): void {
           description: k.description,
           status: k.status,
           reason: k.reason,
-          evidence: k.evidence.map((e) => ({ uri: URI.file(e.file).toString(), path: displayPath(e.file), range: e.range, ruleId: e.ruleId, passed: e.passed, message: e.message })),
+          evidence: k.evidence.map((e) => ({ uri: URI.file(e.file).toString(), path: displayPath(e.file), range: e.range, ruleId: e.ruleId, passed: e.passed, message: plainMessage(e.message) })),
         })),
       })),
     };
@@ -472,9 +474,10 @@ export function startServer(connection: Connection): void {
     const actions: CodeAction[] = [];
 
     const fixAllAction = (kind: string): CodeAction | null => {
-      const fixed = fixAll(opts);
+      // Unattended (fix on save, fix all): only the safe fixes, as the CLI's --fix.
+      const fixed = fixAll(opts, { types: ['safe'] });
       if (fixed.applied === 0) return null;
-      return { title: 'Fix all auto-fixable readiness problems', kind, edit: { changes: { [doc.uri]: [minimalEdit(text, fixed.text)] } } };
+      return { title: 'Fix all safe readiness problems (nothing that runs changes)', kind, edit: { changes: { [doc.uri]: [minimalEdit(text, fixed.text)] } } };
     };
 
     if (only && only.some((k) => k === FIX_ALL_KIND || k === CodeActionKind.SourceFixAll || FIX_ALL_KIND.startsWith(k + '.'))) {
@@ -489,7 +492,7 @@ export function startServer(connection: Connection): void {
       const finding = result.findings.find((f) => f.ruleId === ruleId && sameRange(f.range, diag.range));
       if (!finding) continue;
       if (finding.fix && verifyFix(opts, finding, finding.fix)) {
-        actions.push({ title: finding.fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: true, edit: { changes: { [doc.uri]: finding.fix.edits } } });
+        actions.push({ title: fixTitle(ruleId, finding.fix), kind: CodeActionKind.QuickFix, diagnostics: [diag], isPreferred: true, edit: { changes: { [doc.uri]: finding.fix.edits } } });
       }
       for (const s of finding.suggestions ?? []) {
         // Suggestions need review, but they must never leave a file that no longer parses.
@@ -499,14 +502,14 @@ export function startServer(connection: Connection): void {
         } catch {
           continue;
         }
-        actions.push({ title: s.title, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [doc.uri]: s.edits } } });
+        actions.push({ title: fixTitle(ruleId, s), kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: { changes: { [doc.uri]: s.edits } } });
       }
       if (seenRules.has(ruleId)) continue;
       seenRules.add(ruleId);
       const sameRule = result.findings.filter((f) => f.ruleId === ruleId && f.fix);
       if (sameRule.length > 1) {
-        const fixed = fixAll(opts, ruleId);
-        if (fixed.applied > 1) actions.push({ title: `Fix all ${ruleId} problems in this file`, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: [minimalEdit(text, fixed.text)] } } });
+        const fixed = fixAll(opts, { ruleId });
+        if (fixed.applied > 1) actions.push({ title: `Fix all ${ruleId} problems in this file${fixTypeOf(ruleId) === 'hardening' ? ' (changes what runs)' : ''}`, kind: CodeActionKind.QuickFix, edit: { changes: { [doc.uri]: [minimalEdit(text, fixed.text)] } } });
       }
       const language = languageFor(fsPath, doc.languageId);
       if (language && getRule(ruleId)) {
@@ -519,7 +522,7 @@ export function startServer(connection: Connection): void {
         actions.push({ title: `Show documentation for ${ruleId}`, kind: CodeActionKind.QuickFix, command: { title: 'Show documentation', command: Commands.showRuleDoc, arguments: [ruleId] } });
       }
     }
-    if (result.findings.filter((f) => f.fix).length > 1) {
+    if (result.findings.filter((f) => f.fix && fixTypeOf(f.ruleId) === 'safe').length > 1) {
       const a = fixAllAction(CodeActionKind.QuickFix);
       if (a) actions.push(a);
     }

@@ -1,5 +1,6 @@
 // `--format github`: GitHub Actions workflow commands, one annotation per finding.
 import { relativePath, type Report } from '../report';
+import { isNote, plainMessage } from '../runner';
 
 const COMMAND = { block: 'error', warn: 'warning', report: 'notice' } as const;
 
@@ -23,7 +24,7 @@ export function formatGithub(report: Report): string {
         `endColumn=${f.range.end.character + 1}`,
         `title=${escapeProperty(f.ruleId)}`,
       ];
-      out.push(`::${COMMAND[f.level]} ${props.join(',')}::${escapeData(f.message)}`);
+      out.push(`::${isNote(f) ? 'notice' : COMMAND[f.level]} ${props.join(',')}::${escapeData(plainMessage(f.message))}`);
     }
   }
   const score = report.checklist.score;

@@ -1,4 +1,5 @@
 // `--format json`: the contract in docs/cli-contract.md. Keys and shapes are fixed.
+import { fixTypeOf } from '../fix';
 import { relativePath, type Report } from '../report';
 
 export function formatJson(report: Report): string {
@@ -13,6 +14,7 @@ export function formatJson(report: Report): string {
       endLine: f.range.end.line + 1,
       endColumn: f.range.end.character + 1,
       fixable: !!f.fix && report.isFixable(r, f),
+      fixType: f.fix && report.isFixable(r, f) ? fixTypeOf(f.ruleId) : null,
     })),
   );
   const checklist = {

@@ -1,5 +1,6 @@
 // `--format text` (default): ESLint-like problems per file, then the readiness checklist.
 import { countFindings, relativePath, type Report } from '../report';
+import { isNote } from '../runner';
 import type { Status } from '../checklist';
 
 const LEVEL_WORD = { block: 'error', warn: 'warning', report: 'info' } as const;
@@ -11,7 +12,7 @@ export function formatText(report: Report, opts: { color?: boolean; checklist?: 
   for (const r of report.results) {
     if (!r.findings.length) continue;
     out.push(c.underline(relativePath(report, r.path)));
-    const rows = r.findings.map((f) => [`${f.range.start.line + 1}:${f.range.start.character + 1}`, LEVEL_WORD[f.level], f.message, f.ruleId]);
+    const rows = r.findings.map((f) => [`${f.range.start.line + 1}:${f.range.start.character + 1}`, isNote(f) ? 'note' : LEVEL_WORD[f.level], f.message, f.ruleId]);
     const w0 = Math.max(...rows.map((x) => x[0].length));
     const w1 = Math.max(...rows.map((x) => x[1].length));
     for (const [pos, lvl, msg, id] of rows) {
@@ -24,10 +25,12 @@ export function formatText(report: Report, opts: { color?: boolean; checklist?: 
   const total = counts.block + counts.warn + counts.report;
   if (total) {
     out.push(`${counts.block ? c.red('✖') : '⚠'} ${total} problem${total === 1 ? '' : 's'} (${counts.block} error${counts.block === 1 ? '' : 's'}, ${counts.warn} warning${counts.warn === 1 ? '' : 's'}, ${counts.report} info)`);
-    if (counts.fixable) out.push(`  ${counts.fixable} fixable with the \`--fix\` option.`);
+    if (counts.fixable) out.push(`  ${counts.fixable} fixable with the \`--fix\` option (nothing that runs changes).`);
+    if (counts.fixableHardening) out.push(`  ${counts.fixableHardening} ${counts.fixable ? 'more ' : ''}fixable with \`--fix-type hardening\` (changes what runs: review the diff).`);
   } else {
     out.push(c.green(`✔ No problems in ${report.results.length} file${report.results.length === 1 ? '' : 's'}.`));
   }
+  if (counts.notes) out.push(c.dim(`  ${counts.notes} note${counts.notes === 1 ? '' : 's'} (files not checked on their own, such as Kustomize patches): not problems.`));
   if (opts.checklist !== false) {
     out.push('', formatChecklistText(report, c));
   }
