@@ -3,6 +3,7 @@
 // block a conf.d file is included into) resolves the include's glob against the workspace's nginx
 // files, the way nginx resolves it against its prefix. Unresolvable includes stay unknown: rules
 // treat them as "may set anything" rather than guessing.
+import { compileGlob, type Glob } from '../glob';
 import type { RuleContext, WorkspaceView } from '../types';
 import type { NginxDirective } from './parser';
 import type { NginxModel } from './language';
@@ -68,33 +69,22 @@ function deserialize(nodes: Node[], parent: NginxDirective | null, file: string)
 
 const ETC_PREFIXES = ['/etc/nginx/', '/usr/local/nginx/conf/', '/usr/local/etc/nginx/', '/opt/homebrew/etc/nginx/', '/etc/openresty/', '/usr/local/openresty/nginx/conf/'];
 
-const globCache = new Map<string, RegExp>();
+const globCache = new Map<string, Glob>();
 
-function globToRegExp(glob: string): RegExp {
+/** An include pattern as nginx's glob(3) reads it: `*` and `?` stay within a folder name. */
+function includeGlob(glob: string): Glob {
   let hit = globCache.get(glob);
   if (!hit) {
     if (globCache.size > 5000) globCache.clear();
-    globCache.set(glob, (hit = compileGlob(glob)));
+    try {
+      hit = compileGlob(glob);
+    } catch {
+      // A pattern that cannot match (an inverted range) includes nothing, as glob(3) finds nothing.
+      hit = { test: () => false };
+    }
+    globCache.set(glob, hit);
   }
   return hit;
-}
-
-function compileGlob(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') re += '[^/]*';
-    else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) re += '\\[';
-      else {
-        re += '[' + glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
-        i = close;
-      }
-    } else re += c.replace(/[.+^${}()|\\]/g, '\\$&');
-  }
-  return new RegExp('^' + re + '$');
 }
 
 function dirname(p: string): string {
@@ -149,13 +139,13 @@ function resolveUncached(pattern: string, from: string, files: string[]): string
   if (pattern.startsWith('/')) {
     const prefix = ETC_PREFIXES.find((p) => pattern.startsWith(p));
     if (!prefix) {
-      const exact = files.filter((f) => globToRegExp(pattern).test(f));
+      const exact = files.filter((f) => includeGlob(pattern).test(f));
       return exact.length ? exact.sort() : null;
     }
     rel = pattern.slice(prefix.length);
   }
   for (let dir = dirname(from); ; dir = dirname(dir)) {
-    const re = globToRegExp((dir ? dir + '/' : '') + rel);
+    const re = includeGlob((dir ? dir + '/' : '') + rel);
     const hits = files.filter((f) => re.test(f));
     if (hits.length) return hits.sort();
     if (!dir || !dir.includes('/')) break;

@@ -81,8 +81,8 @@ describe('config (.readiness-lint.yaml)', () => {
     assert.deepEqual(
       errors.map((e) => [e.range.start.line + 1, e.message]),
       [
-        [1, 'Invalid glob "[z-a]": range out of order in character class'],
-        [3, 'Invalid glob "docs/[b-a]*.md": range out of order in character class'],
+        [1, 'Invalid glob "[z-a]": range out of order in character class (z-a)'],
+        [3, 'Invalid glob "docs/[b-a]*.md": range out of order in character class (b-a)'],
       ],
     );
     assert.deepEqual(config.ignore, ['vendor/**']);

@@ -1,53 +1,36 @@
-// A small glob matcher for paths relative to a root (`**`, `*`, `?`, `{a,b}`, `[abc]`): used for
-// ignore globs and for .gitignore patterns, where fast-glob's file walking is not needed.
+// Glob matching for paths relative to a root (`**`, `*`, `?`, `{a,b}`, `[abc]`): the config's ignore
+// and evidence globs and .gitignore patterns, where fast-glob's file walking is not needed. The
+// matcher (rules/glob.ts) is linear in the path: these globs come from the workspace.
+import { compileGlob, type Glob } from '../../../rules/glob';
 
-export function globToRegExp(glob: string): RegExp {
-  let re = '';
-  for (let i = 0; i < glob.length; i++) {
-    const c = glob[i];
-    if (c === '*') {
-      if (glob[i + 1] === '*') {
-        i++;
-        if (glob[i + 1] === '/') {
-          i++;
-          re += '(?:.*/)?';
-        } else re += '.*';
-      } else re += '[^/]*';
-    } else if (c === '?') re += '[^/]';
-    else if (c === '[') {
-      const close = glob.indexOf(']', i + 1);
-      if (close < 0) re += '\\[';
-      else {
-        re += '[' + glob.slice(i + 1, close).replace(/^!/, '^').replace(/\\/g, '\\\\') + ']';
-        i = close;
-      }
-    } else if (c === '{') {
-      const close = glob.indexOf('}', i);
-      if (close < 0) re += '\\{';
-      else {
-        re += '(?:' + glob.slice(i + 1, close).split(',').map((s) => s.replace(/[.+^$()|[\]\\]/g, '\\$&').replace(/\*/g, '[^/]*')).join('|') + ')';
-        i = close;
-      }
-    } else re += c.replace(/[.+^$()|[\]\\]/g, '\\$&');
+const compiled = new Map<string, Glob>();
+
+/**
+ * A config or .gitignore glob, compiled once: `**` crosses folders, `{a,b}` alternates, and a
+ * pattern also matches everything below a matched folder. Matching is linear in the path.
+ */
+export function configGlob(glob: string): Glob {
+  let hit = compiled.get(glob);
+  if (!hit) {
+    if (compiled.size > 5000) compiled.clear();
+    compiled.set(glob, (hit = compileGlob(glob, { globstar: true, braces: true, matchBelow: true })));
   }
-  // A pattern also matches everything below a matched folder.
-  return new RegExp('^' + re + '(?:/.*)?$');
+  return hit;
 }
 
 /** Why a glob cannot be used (a character class such as [z-a] makes no valid pattern), or null. */
 export function globProblem(glob: string): string | null {
   try {
-    globToRegExp(glob);
+    configGlob(glob);
     return null;
   } catch (e) {
-    // "Invalid regular expression: /^[z-a]$/: Range out of order in character class": keep the reason.
-    return (e as Error).message.replace(/^Invalid regular expression: \/.*\/\w*: /, '').toLowerCase();
+    return (e as Error).message;
   }
 }
 
 /** Does any of the globs match the relative, '/'-separated path? */
 export function matchesAny(globs: string[], relPath: string): boolean {
-  return globs.some((g) => globToRegExp(g.replace(/^\.\//, '')).test(relPath));
+  return globs.some((g) => configGlob(g.replace(/^\.\//, '')).test(relPath));
 }
 
 /**
@@ -68,7 +51,7 @@ export function gitignoreMatch(lines: string[], relPath: string): { ignored: boo
     p = p.replace(/^\//, '');
     // A pattern that does not compile matches nothing, as git skips it.
     if (globProblem(anchored ? p : '**/' + p)) return;
-    const re = globToRegExp(anchored ? p : '**/' + p);
+    const re = configGlob(anchored ? p : '**/' + p);
     const parts = relPath.split('/');
     // A folder pattern matches when one of the file's parent folders matches.
     const candidates = dirOnly ? parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('/')) : [relPath];
