@@ -2,7 +2,7 @@
 // against the 2.1.0 schema, --fix, and golden files of every format on examples/.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync, cpSync, mkdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, readFileSync, existsSync, cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -74,6 +74,16 @@ describe('CLI (dist/cli.js)', function () {
     const env = JSON.parse(gitignoreFolder.stdout).checklist.categories.flatMap((c: { controls: { id: string }[] }) => c.controls).find((k: { id: string }) => k.id === 'ops.env-files');
     assert.equal(env.status, 'fail', 'an unreadable .gitignore ignores nothing');
     for (const r of [out, cfg, gitignoreFolder]) assert.doesNotMatch(r.stderr, /internal error|\n\s+at /, 'no stack trace');
+  });
+
+  it('a symlink loop next to a .env file does not make the .env scan walk forever', () => {
+    const dir = workspace({ Dockerfile: 'FROM alpine:3.20\n', '.env': 'TOKEN=x\n' });
+    symlinkSync('.', path.join(dir, 'a'));
+    symlinkSync('.', path.join(dir, 'b'));
+    const r = spawnSync(process.execPath, [cli, '.', '--format', 'json'], { cwd: dir, encoding: 'utf8', timeout: 60_000 });
+    assert.equal(r.status, 0, r.stderr || String(r.signal));
+    const env = JSON.parse(r.stdout).checklist.categories.flatMap((c: { controls: { id: string }[] }) => c.controls).find((k: { id: string }) => k.id === 'ops.env-files');
+    assert.deepEqual(env.evidence.map((e: { file: string }) => path.basename(e.file)), ['.env'], 'the .env is found once, not through the links');
   });
 
   it('--max-warnings fails the run when warnings exceed it', () => {

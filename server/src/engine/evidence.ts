@@ -60,7 +60,7 @@ const ENV_TEMPLATES = /\.(example|sample|template|tmpl|dist|defaults?|schema)$|^
 
 /** Every `.env` file must be ignored by a `.gitignore` in its folder or above (up to the root). */
 async function envFilesIgnored(root: string, ignore: string[], controlId: string): Promise<FileEvidence[]> {
-  const envFiles = (await fg(['**/.env', '**/.env.*', '**/*.env'], { cwd: root, absolute: true, dot: true, onlyFiles: true, suppressErrors: true, ignore })).filter(
+  const envFiles = (await fg(['**/.env', '**/.env.*', '**/*.env'], { cwd: root, absolute: true, dot: true, onlyFiles: true, followSymbolicLinks: false, suppressErrors: true, ignore })).filter(
     (f) => !ENV_TEMPLATES.test(path.basename(f)),
   );
   const out: FileEvidence[] = [];
