@@ -109,3 +109,49 @@ export function applyTextEdits(text: string, edits: TextEdit[]): string {
   }
   return out + text.slice(cursor);
 }
+
+/**
+ * How deep a YAML or JSON text nests, counting flow brackets outside quotes and block indentation
+ * levels, and where it first goes past `limit` (or -1). Parsers recurse once per level, and a
+ * hostile file of a few KB nested a thousand deep exhausts the stack (a V8 regular expression
+ * compiled near the stack limit then aborts the process): such a file is refused before parsing.
+ */
+export function nestingBeyond(text: string, limit: number): number {
+  let depth = 0;
+  let quote = '';
+  const indents: number[] = [];
+  let lineStart = true;
+  let indent = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') {
+      lineStart = true;
+      indent = 0;
+      if (quote === "'") quote = '';
+      continue;
+    }
+    if (lineStart) {
+      if (c === ' ' || c === '-') {
+        indent++;
+        continue;
+      }
+      lineStart = false;
+      if (c !== '#' && c !== '\r' && !quote && depth === 0) {
+        while (indents.length && indents[indents.length - 1] >= indent) indents.pop();
+        indents.push(indent);
+        if (indents.length > limit) return i;
+      }
+    }
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+    } else if (c === '[' || c === '{') {
+      if (++depth > limit) return i;
+    } else if ((c === ']' || c === '}') && depth > 0) depth--;
+  }
+  return -1;
+}
+

@@ -1,7 +1,7 @@
 // Kubernetes domain: any YAML/JSON document with `apiVersion` and `kind`, parsed with `yaml` keeping
 // exact ranges for every node. Finds pod specs in every workload kind and the containers in them.
 import { parseAllDocuments, isMap, isSeq, isScalar, isAlias, type Document, type YAMLMap, type Node } from 'yaml';
-import { LineIndex } from '../text';
+import { LineIndex, nestingBeyond } from '../text';
 import type { Language, ParsedFile, Range } from '../types';
 import { indexItem } from './selectors';
 import { annotationSuppressions } from './annotations';
@@ -198,8 +198,15 @@ export function containerLabel(c: Container): string {
 /** Values of the `yaml` parser that would make it expand aliases without bound. */
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: false, maxAliasCount: 100, strict: false } as const;
 
+/** Kubernetes objects nest a few dozen levels; past this a file is not read (see nestingBeyond). */
+const MAX_NESTING = 200;
+
 export function parseManifests(text: string): ParsedFile<K8sModel> {
   const index = new LineIndex(text);
+  const tooDeep = nestingBeyond(text, MAX_NESTING);
+  if (tooDeep >= 0) {
+    return { model: { text, index, docs: [], objects: [] }, parseErrors: [{ range: index.range(tooDeep, tooDeep + 1), message: `Nested more than ${MAX_NESTING} levels deep here: this file is not read (Kubernetes objects never nest this deep).` }] };
+  }
   const docs = parseAllDocuments(text, PARSE_OPTIONS) as Document[] | { errors: unknown[] };
   const model: K8sModel = { text, index, docs: [], objects: [] };
   if (!Array.isArray(docs)) return { model, parseErrors: [{ range: index.range(0, 0), message: 'This file is not valid YAML.' }] };

@@ -86,6 +86,16 @@ describe('CLI (dist/cli.js)', function () {
     assert.deepEqual(env.evidence.map((e: { file: string }) => path.basename(e.file)), ['.env'], 'the .env is found once, not through the links');
   });
 
+  it('a 1,000-deep JSON manifest of 8 KB is one parse error, and the process survives', () => {
+    const deep = `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"x"},"data":${'{"a":'.repeat(1000)}1${'}'.repeat(1000)}}`;
+    const ok = run(['.', '--format', 'json'], workspace({ 'deploy/deep.json': deep }));
+    assert.equal(ok.code, 0, ok.stderr.slice(0, 300));
+    assert.deepEqual(JSON.parse(ok.stdout).findings.map((f: { ruleId: string }) => f.ruleId), ['readiness-lint/parse-error']);
+    const cfg = run(['.'], workspace({ Dockerfile: 'FROM alpine:3.20\n', '.readiness-lint.yaml': `rules: ${'['.repeat(500)}${']'.repeat(500)}\n` }));
+    assert.equal(cfg.code, 2);
+    assert.match(cfg.stderr, /Nested more than 64 levels deep/);
+  });
+
   it('--max-warnings fails the run when warnings exceed it', () => {
     const dir = workspace({ Dockerfile: 'FROM alpine:3.20\nRUN sudo ls\n' });
     assert.equal(run(['.', '--max-warnings', '100'], dir).code, 0);

@@ -2,7 +2,7 @@
 // from profile + per-rule overrides.
 import { z } from 'zod';
 import { parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
-import { LineIndex } from '../../../rules/text';
+import { LineIndex, nestingBeyond } from '../../../rules/text';
 import type { Level, Range, Rule } from '../../../rules/types';
 import { allRules, getRule } from '../../../rules/index';
 import { controlById } from '../../../rules/controls';
@@ -60,6 +60,8 @@ export interface LoadedConfig {
 /** Parse and validate config text. Never throws; invalid parts are dropped and reported. */
 export function parseConfigText(text: string): LoadedConfig {
   const index = new LineIndex(text);
+  const tooDeep = nestingBeyond(text, 64);
+  if (tooDeep >= 0) return { config: {}, errors: [{ message: 'Nested more than 64 levels deep here: the config is not read.', range: index.range(tooDeep, tooDeep + 1) }] };
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
   const errors: ConfigError[] = [];
   for (const e of doc.errors) {
