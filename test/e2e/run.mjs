@@ -290,9 +290,10 @@ async function main() {
 
     await page.keyboard.press('Control+S');
     const file = join(workspace, API_DOCKERFILE);
-    await waitFor(() => !readFileSync(file, 'utf8').includes('sudo mkdir'), 15_000, () => `saved file still contains "sudo mkdir" after Ctrl+S`);
-    const line14 = readFileSync(file, 'utf8').split('\n')[13];
-    if (!/^RUN mkdir -p \/app/.test(line14)) throw new Error(`unexpected line 14 after the fix: ${line14}`);
+    // The editor truncates the file before it writes it: wait for the whole new text, not just any change.
+    const line14Now = () => readFileSync(file, 'utf8').split('\n')[13] ?? '';
+    await waitFor(() => /^RUN mkdir -p \/app/.test(line14Now()), 15_000, () => `after Ctrl+S, line 14 of the saved file reads: ${line14Now()}`);
+    const line14 = line14Now();
     // The diagnostic goes away too (the Problems panel is still filtered to no-sudo), while others stay.
     await waitFor(async () => !(await problemRows(isApiDockerfileRow)).file.some((r) => /docker\/no-sudo/.test(r)), 20_000, async () => `the Problems panel still lists docker/no-sudo: ${JSON.stringify((await problemRows(isApiDockerfileRow)).file)}`);
     await setProblemsFilter('');
