@@ -2,11 +2,13 @@
 // against the 2.1.0 schema, --fix, and golden files of every format on examples/.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync, readFileSync, existsSync, cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { chmodSync, mkdtempSync, writeFileSync, readFileSync, existsSync, cpSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import { lintFile } from '../../server/src/engine/workspace';
+import { resolveConfig } from '../../server/src/engine/config';
 
 const require = createRequire(import.meta.url);
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -61,7 +63,7 @@ describe('CLI (dist/cli.js)', function () {
     const dir = workspace({ Dockerfile: 'FROM alpine:3.20\n', '.env': 'TOKEN=x\n' });
     const out = run(['.', '-o', path.join(dir, 'missing/folder/report.txt')], dir);
     assert.equal(out.code, 2);
-    assert.match(out.stderr, /^readiness-lint: cannot write .*report\.txt: no such folder\.\n$/);
+    assert.match(out.stderr, /^readiness-lint: cannot write .*report\.txt: no such file or folder\.\n$/);
     // A config that is a folder, and a .gitignore that is a folder next to a .env file.
     mkdirSync(path.join(dir, '.readiness-lint.yaml'));
     mkdirSync(path.join(dir, '.gitignore'));
@@ -94,6 +96,33 @@ describe('CLI (dist/cli.js)', function () {
     const cfg = run(['.'], workspace({ Dockerfile: 'FROM alpine:3.20\n', '.readiness-lint.yaml': `rules: ${'['.repeat(500)}${']'.repeat(500)}\n` }));
     assert.equal(cfg.code, 2);
     assert.match(cfg.stderr, /Nested more than 64 levels deep/);
+  });
+
+  it('--fix never writes through a symlink or to a file that is not UTF-8, and says so', () => {
+    const outside = workspace({ 'target/Dockerfile': 'from alpine:3.20\n' });
+    const dir = workspace({ 'latin1/Dockerfile': '' });
+    // A Latin-1 comment: not UTF-8. The casing fix would rewrite every byte as U+FFFD.
+    const latin1 = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from('\nfrom alpine:3.20\n')]);
+    writeFileSync(path.join(dir, 'latin1/Dockerfile'), latin1);
+    symlinkSync(path.join(outside, 'target/Dockerfile'), path.join(dir, 'Dockerfile'));
+    const r = run(['latin1/Dockerfile', 'Dockerfile', '--fix', '--format', 'json'], dir);
+    assert.deepEqual(readFileSync(path.join(dir, 'latin1/Dockerfile')), latin1, 'every byte kept');
+    assert.equal(readFileSync(path.join(outside, 'target/Dockerfile'), 'utf8'), 'from alpine:3.20\n', 'the link target outside is untouched');
+    const ids = JSON.parse(r.stdout).findings.map((f: { ruleId: string; file: string }) => `${f.file} ${f.ruleId}`);
+    assert.ok(ids.includes('latin1/Dockerfile readiness-lint/not-utf8'), ids.join('\n'));
+    assert.ok(ids.includes('Dockerfile readiness-lint/unreadable-file'), ids.join('\n'));
+  });
+
+  it('a manifest that cannot be read is a finding, not a silent skip', function () {
+    // As root every file is readable: a file that disappears between the scan and the read fails the same way.
+    const dir = workspace({ 'deploy/app.yaml': 'apiVersion: v1\nkind: Pod\n' });
+    const gone = lintFile(path.join(dir, 'deploy/gone.yaml'), resolveConfig());
+    assert.deepEqual(gone?.findings.map((f) => [f.ruleId, f.level, f.message]), [['readiness-lint/unreadable-file', 'warn', 'Cannot read this file (no such file or folder): it was not checked.']]);
+    assert.equal(lintFile(path.join(dir, 'notes.txt'), resolveConfig()), null, 'a file of no checked kind stays out');
+    if (process.getuid?.() === 0) return;
+    chmodSync(path.join(dir, 'deploy/app.yaml'), 0);
+    const r = run(['.', '--format', 'json'], dir);
+    assert.ok(JSON.parse(r.stdout).findings.some((f: { ruleId: string }) => f.ruleId === 'readiness-lint/unreadable-file'));
   });
 
   it('--max-warnings fails the run when warnings exceed it', () => {

@@ -88,4 +88,11 @@ describe('config (.readiness-lint.yaml)', () => {
     assert.deepEqual(config.ignore, ['vendor/**']);
     assert.deepEqual(config.controls?.['ops.owner']?.evidence, ['OWNERS']);
   });
+
+  it('evidence globs stay inside the workspace: absolute paths and ".." are errors', () => {
+    const { config, errors } = parseConfigText('controls:\n  ops.owner: { evidence: ["/etc/**/passwd", "../../../../etc/host*", "/**", "docs/OWNERS", "~/notes.md"] }\n');
+    assert.deepEqual(errors.map((e) => e.message.replace(/:.*/, '')), ['Invalid glob "/etc/**/passwd"', 'Invalid glob "../../../../etc/host*"', 'Invalid glob "/**"', 'Invalid glob "~/notes.md"']);
+    assert.ok(errors.every((e) => /stay inside the workspace/.test(e.message)));
+    assert.deepEqual(config.controls?.['ops.owner']?.evidence, ['docs/OWNERS']);
+  });
 });

@@ -2,18 +2,18 @@
 //  [--profile NAME] [--max-warnings N] [--no-inline-suppressions] [--list-rules]`
 // Exit codes: 0 nothing at block, 1 something at block (or more warnings than --max-warnings),
 // 2 usage or configuration error. stdout carries only the requested document.
-import { existsSync, statSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
+import { existsSync, lstatSync, realpathSync, statSync, writeFileSync, readFileSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import fg from 'fast-glob';
 import { allRules } from '../../../rules/index';
 import { languages } from '../../../rules/index';
-import { CONFIG_FILE_NAME, PROFILES, configJsonSchema, type Profile } from '../engine/config';
-import { DEFAULT_EXCLUDES, indexFiles, lintFile, loadWorkspaceConfig } from '../engine/workspace';
-import { staticWorkspace } from '../engine/runner';
+import { CONFIG_FILE_NAME, PROFILES, configJsonSchema, type Profile, type ResolvedConfig } from '../engine/config';
+import { DEFAULT_EXCLUDES, indexFiles, ioReason, lintFile, loadWorkspaceConfig } from '../engine/workspace';
+import { ENGINE_IDS, staticWorkspace, type Finding } from '../engine/runner';
 import { buildReport, gateState } from '../engine/report';
 import { format, FORMATS, type Format } from '../engine/formatters/index';
 import { fixAll, verifiedFixes } from '../engine/fix';
-import { FIX_TYPES, type FixType } from '../../../rules/types';
+import { FIX_TYPES, type FixType, type WorkspaceView } from '../../../rules/types';
 import { renderRuleDoc } from '../engine/docs';
 import { VERSION } from '../engine/version';
 import type { FileResult } from '../engine/runner';
@@ -67,12 +67,6 @@ interface Args {
 
 class UsageError extends Error {}
 
-/** An I/O error in a few words, for a one-line message (no stack traces for users). */
-function ioReason(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException).code;
-  const words: Record<string, string> = { ENOENT: 'no such folder', EACCES: 'permission denied', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is not a folder', EROFS: 'read-only file system', ENOSPC: 'no space left' };
-  return (code && words[code]) ?? (e as Error).message;
-}
 
 export function parseArgs(argv: string[]): Args | 'help' | 'version' {
   const a: Args = { paths: [], format: 'text', fix: false, fixTypes: ['safe'], noInlineSuppressions: false, quiet: false, listRules: false, color: !!process.stdout.isTTY && !process.env.NO_COLOR };
@@ -169,6 +163,37 @@ function findConfigRoot(start: string): string {
   }
 }
 
+/**
+ * Apply the fixes of the asked types to one file, writing only a regular UTF-8 file inside the
+ * root: a symlink could point outside the workspace, and a file that does not decode would lose
+ * every byte that is not UTF-8. Returns 'fixed', null (nothing to do), or the finding that says
+ * why the file was not fixed.
+ */
+function fixFile(file: string, root: string, config: ResolvedConfig, workspace: WorkspaceView, types: FixType[]): 'fixed' | Finding | null {
+  const note = (ruleId: string, message: string): Finding => ({ ruleId, level: 'report', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+  let bytes: Buffer;
+  try {
+    const real = realpathSync(file);
+    const inside = path.relative(realpathSync(root), real);
+    if (lstatSync(file).isSymbolicLink() || !statSync(real).isFile() || inside.startsWith('..') || path.isAbsolute(inside)) {
+      return note(ENGINE_IDS.unreadable, 'This file is a symbolic link or lies outside the workspace: --fix does not write to it.');
+    }
+    bytes = readFileSync(file);
+  } catch {
+    return null;
+  }
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return note(ENGINE_IDS.notUtf8, 'This file is not valid UTF-8: --fix does not change it, so that no byte of it is lost.');
+  }
+  const fixed = fixAll({ path: file, text, config, workspace }, { types });
+  if (fixed.text === text) return null;
+  writeFileSync(file, fixed.text);
+  return 'fixed';
+}
+
 async function collectFiles(paths: string[], root: string, ignore: string[]): Promise<string[]> {
   const files = new Set<string>();
   const patterns = [...new Set(languages.flatMap((l) => l.globs))];
@@ -261,25 +286,15 @@ export async function run(argv: string[], io: { out: (s: string) => void; err: (
   }
 
   // Rules that relate objects across files (a PDB for a Deployment) see every file given.
-  const workspace = staticWorkspace(indexFiles(files));
+  const workspace = staticWorkspace(indexFiles(files, config.maxFileSizeKb));
 
   const results: FileResult[] = [];
   let fixedFiles = 0;
   for (const file of files) {
-    if (args.fix) {
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch {
-        continue;
-      }
-      const fixed = fixAll({ path: file, text, config, workspace: workspace }, { types: args.fixTypes });
-      if (fixed.text !== text) {
-        writeFileSync(file, fixed.text);
-        fixedFiles++;
-      }
-    }
+    const refused = args.fix ? fixFile(file, root, config, workspace, args.fixTypes) : null;
+    if (refused === 'fixed') fixedFiles++;
     const r = lintFile(file, config, file, workspace);
+    if (r && refused && refused !== 'fixed') r.findings.unshift(refused);
     if (!r) {
       if (args.paths.some((p) => path.resolve(p) === file)) io.err(`readiness-lint: ${path.relative(process.cwd(), file) || file} is not a file of a checked kind; skipped.\n`);
       continue;

@@ -106,11 +106,13 @@ export function parseConfigText(text: string): LoadedConfig {
     ...Object.entries(config.controls ?? {}).flatMap(([id, c]) => (c.evidence ?? []).map((g, i): [string[], (string | number)[]] => [[g], ['controls', id, 'evidence', i]])),
   ];
   for (const [[g], at] of globs) {
-    const problem = globProblem(g);
+    // Evidence is looked for inside the workspace only: /etc/** or ../../ would list files outside it.
+    const escapes = at[0] === 'controls' && (g.startsWith('/') || g.startsWith('~') || /^[A-Za-z]:/.test(g) || /(^|\/)\.\.(\/|$)/.test(g));
+    const problem = escapes ? 'evidence globs stay inside the workspace (relative, without "..")' : globProblem(g);
     if (problem) errors.push({ message: `Invalid glob "${g}": ${problem}`, range: rangeOfPath(doc.contents as YamlNode, at, index) });
   }
   if (config.ignore) config.ignore = config.ignore.filter((g) => !globProblem(g));
-  for (const c of Object.values(config.controls ?? {})) if (c.evidence) c.evidence = c.evidence.filter((g) => !globProblem(g));
+  for (const c of Object.values(config.controls ?? {})) if (c.evidence) c.evidence = c.evidence.filter((g) => !globProblem(g) && !errors.some((e) => e.message.startsWith(`Invalid glob "${g}"`)));
   // Semantic checks: rule ids, rule options, control ids.
   for (const [id, setting] of Object.entries(config.rules ?? {})) {
     const rule = getRule(id);

@@ -85,4 +85,6 @@ export const ENGINE_FINDING_TITLES: Record<string, string> = {
   [ENGINE_IDS.unknownRuleInDisable]: 'Suppression comment names an unknown rule',
   [ENGINE_IDS.configError]: 'Invalid .readiness-lint.yaml',
   [ENGINE_IDS.partialFile]: 'Partial manifest (a Kustomize patch) is not checked as a complete object',
+  [ENGINE_IDS.unreadable]: 'A file of a checked kind could not be read',
+  [ENGINE_IDS.notUtf8]: 'A file that is not UTF-8 is not fixed',
 };

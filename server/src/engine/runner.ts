@@ -17,6 +17,8 @@ export const ENGINE_IDS = {
   unknownRuleInDisable: 'readiness-lint/unknown-rule-in-disable',
   configError: 'readiness-lint/config-error',
   partialFile: 'readiness-lint/partial-file',
+  unreadable: 'readiness-lint/unreadable-file',
+  notUtf8: 'readiness-lint/not-utf8',
 } as const;
 
 /**
@@ -86,6 +88,18 @@ export function languageFor(path: string, languageId?: string, text?: string): L
 }
 
 const defaultConfig = resolveConfig();
+
+/** The one finding for a file of a domain that could not be read: never skipped silently. */
+export function unreadableResult(path: string, domain: string, reason: string): FileResult {
+  return {
+    path,
+    domain,
+    passes: [],
+    suppressed: 0,
+    checked: false,
+    findings: [{ ruleId: ENGINE_IDS.unreadable, level: 'warn', message: `Cannot read this file (${reason}): it was not checked.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }],
+  };
+}
 
 /** The one finding for a file over the size cap (also used without reading the file). */
 export function tooLargeResult(path: string, domain: string, config: ResolvedConfig): FileResult {

@@ -4,7 +4,7 @@ import { readFileSync, statSync, existsSync, openSync, readSync, closeSync } fro
 import path from 'node:path';
 import { languages } from '../../../rules/index';
 import { CONFIG_FILE_NAME, parseConfigText, resolveConfig, type ConfigError, type ResolvedConfig, type Profile } from './config';
-import { languageFor, lintText, tooLargeResult, type FileResult } from './runner';
+import { languageFor, lintText, tooLargeResult, unreadableResult, type FileResult } from './runner';
 import type { WorkspaceEntry, WorkspaceView } from '../../../rules/types';
 
 export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.venv/**', '**/vendor/bundle/**', '**/.terraform/**'];
@@ -57,12 +57,14 @@ export function loadWorkspaceConfig(
  * Index summaries of files (for rules that relate objects across files), read and parsed from
  * disk. Only domains whose language publishes index items are read.
  */
-export function indexFiles(files: string[]): (WorkspaceEntry & { domain: string })[] {
+export function indexFiles(files: string[], maxFileSizeKb: number): (WorkspaceEntry & { domain: string })[] {
   const out: (WorkspaceEntry & { domain: string })[] = [];
   for (const file of files) {
     if (!languages.some((l) => l.indexItems && l.matches(file))) continue;
     let text: string;
     try {
+      // The size cap applies before any read or parse, here as in linting.
+      if (statSync(file).size > maxFileSizeKb * 1024) continue;
       text = readFileSync(file, 'utf8');
     } catch {
       continue;
@@ -90,8 +92,10 @@ export function lintFile(file: string, config: ResolvedConfig, displayPath = fil
       return language ? tooLargeResult(displayPath, language.domain, config) : null;
     }
     text = readFileSync(file, 'utf8');
-  } catch {
-    return null;
+  } catch (e) {
+    // A file of a checked kind that cannot be read is a finding, never a silent skip.
+    const language = languageFor(file);
+    return language ? unreadableResult(displayPath, language.domain, ioReason(e)) : null;
   }
   return lintText({ path: displayPath, text, config, workspace });
 }
@@ -105,4 +109,11 @@ function readHead(file: string, bytes = 64 * 1024): string {
   } finally {
     closeSync(fd);
   }
+}
+
+/** An I/O error in a few words, for one-line messages (no stack traces for users). */
+export function ioReason(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  const words: Record<string, string> = { ENOENT: 'no such file or folder', EACCES: 'permission denied', EPERM: 'permission denied', EISDIR: 'it is a folder', ENOTDIR: 'a part of the path is not a folder', EROFS: 'read-only file system', ENOSPC: 'no space left', ELOOP: 'too many symbolic links' };
+  return (code && words[code]) ?? (e as Error).message;
 }
