@@ -30,6 +30,13 @@ describe('rules/glob: linear-time glob matching', () => {
       ['**', 'anything/at/all', true],
       ['.env', '.env', true],
       ['**/.env*', 'app/.env.local', true],
+      // Three or more stars run on the automaton instead of a regular expression: same answers.
+      ['*a*b*c', 'xaybzc', true],
+      ['*a*b*c', 'x/aybzc', false],
+      ['**/*a*b*', 'dir/sub/xayb', true],
+      ['**/*a*b*', 'dir/sub/xbya', false],
+      ['src/**/*a*b*c/**', 'src/x/abc/y/z.js', true],
+      ['[a-c]*[!x]*?*', 'b-yz', true],
     ];
     for (const [g, p, want] of cases) assert.equal(config(g).test(p), want, `${g} ~ ${p}`);
   });

@@ -29,8 +29,33 @@ const MAX_ALTERNATIVES = 256;
 export function compileGlob(glob: string, opts: GlobOptions = {}): Glob {
   const alternatives = (opts.braces ? expandBraces(glob) : [glob]).flatMap((g) => (opts.globstar ? expandDirStars(g) : [g]));
   if (alternatives.length >= MAX_ALTERNATIVES) throw new Error(`too many alternatives (more than ${MAX_ALTERNATIVES} after expanding braces and **/)`);
-  const programs = alternatives.map((g) => tokenize(g, !!opts.globstar));
-  return { test: (path) => programs.some((p) => run(p, path, !!opts.matchBelow)) };
+  const matchers = alternatives.map((g) => matcher(tokenize(g, !!opts.globstar), !!opts.matchBelow));
+  return { test: (path) => matchers.some((m) => m(path)) };
+}
+
+/**
+ * A pattern with at most two stars cannot backtrack badly (a regular expression then takes at most
+ * quadratic time on a file name), and V8 runs it far faster than the automaton: use one. Patterns
+ * with more stars (`a*a*a*...b`) run on the automaton, linear in the path.
+ */
+function matcher(tokens: Token[], matchBelow: boolean): (path: string) => boolean {
+  const stars = tokens.filter((t) => t.kind === 'star' || t.kind === 'globstar').length;
+  if (stars > 2) return (path) => run(tokens, path, matchBelow);
+  const re = new RegExp(`^${tokens.map(tokenSource).join('')}${matchBelow ? '(?:/.*)?' : ''}$`, 's');
+  return (path) => re.test(path);
+}
+
+function tokenSource(t: Token): string {
+  if (t.kind === 'char') return t.ch.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+  if (t.kind === 'one') return '[^/]';
+  if (t.kind === 'star') return '[^/]*';
+  if (t.kind === 'globstar') return '.*';
+  const ranges = t.ranges.map(([a, b]) => (a === b ? esc(a) : `${esc(a)}-${esc(b)}`)).join('');
+  return t.negate ? `(?!/)[^${ranges}]` : `(?!/)[${ranges}]`;
+}
+
+function esc(c: string): string {
+  return c.replace(/[\]\\^-]/g, '\\$&');
 }
 
 function tokenize(glob: string, globstar: boolean): Token[] {
@@ -69,32 +94,38 @@ function tokenize(glob: string, globstar: boolean): Token[] {
 /** Run the automaton: the set of pattern positions reachable after each path character. */
 function run(tokens: Token[], path: string, matchBelow: boolean): boolean {
   const m = tokens.length;
-  let current = closure(tokens, new Set([0]));
+  let current = new Uint8Array(m + 1);
+  let next = new Uint8Array(m + 1);
+  current[0] = 1;
+  closure(tokens, current);
   for (let i = 0; i < path.length; i++) {
     const c = path[i];
-    if (matchBelow && c === '/' && current.has(m)) return true;
-    const next = new Set<number>();
-    for (const s of current) {
-      if (s === m) continue;
+    if (matchBelow && c === '/' && current[m]) return true;
+    next.fill(0);
+    let any = false;
+    for (let s = 0; s < m; s++) {
+      if (!current[s]) continue;
       const t = tokens[s];
       if (t.kind === 'star') {
-        if (c !== '/') next.add(s);
-      } else if (t.kind === 'globstar') next.add(s);
-      else if (t.kind === 'one' ? c !== '/' : t.kind === 'char' ? t.ch === c : c !== '/' && inClass(t, c)) next.add(s + 1);
+        if (c !== '/') next[s] = 1;
+      } else if (t.kind === 'globstar') next[s] = 1;
+      else if (t.kind === 'one' ? c !== '/' : t.kind === 'char' ? t.ch === c : c !== '/' && inClass(t, c)) next[s + 1] = 1;
+      else continue;
+      any = true;
     }
-    if (!next.size) return false;
-    current = closure(tokens, next);
+    if (!any) return false;
+    closure(tokens, next);
+    [current, next] = [next, current];
   }
-  return current.has(m);
+  return current[m] === 1;
 }
 
-/** Stars may match nothing: a state before a star also stands after it. */
-function closure(tokens: Token[], states: Set<number>): Set<number> {
-  for (const s of states) {
+/** Stars may match nothing: a state before a star also stands after it (in order, so chains close). */
+function closure(tokens: Token[], states: Uint8Array): void {
+  for (let s = 0; s < tokens.length; s++) {
     const t = tokens[s];
-    if (t && (t.kind === 'star' || t.kind === 'globstar')) states.add(s + 1);
+    if (states[s] && (t.kind === 'star' || t.kind === 'globstar')) states[s + 1] = 1;
   }
-  return states;
 }
 
 function inClass(t: Extract<Token, { kind: 'class' }>, c: string): boolean {
