@@ -125,7 +125,8 @@ function runCli(root) {
 /** The server indexing the workspace, with requests sent every 50 ms while it works. */
 async function runServer(root, openFile) {
   const cmd = useTime ? '/usr/bin/time' : process.execPath;
-  const args = useTime ? ['-v', process.execPath, path.join(repo, 'dist/server.js'), '--stdio'] : [path.join(repo, 'dist/server.js'), '--stdio'];
+  const prof = process.env.SCALE_CPU_PROF ? ['--cpu-prof', '--cpu-prof-dir=' + process.env.SCALE_CPU_PROF] : [];
+  const args = useTime ? ['-v', process.execPath, ...prof, path.join(repo, 'dist/server.js'), '--stdio'] : [...prof, path.join(repo, 'dist/server.js'), '--stdio'];
   const child = spawn(cmd, args, { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));

@@ -126,6 +126,18 @@ describe('language server over stdio (dist/server.js)', function () {
     const back = await diagnostics((d) => d.uri === uri() && d.diagnostics.some((x) => x.code === 'docker/no-sudo' && x.severity === 1), mark);
     assert.ok(back);
     await diagnostics((d) => d.uri === configUri() && d.diagnostics.length === 0, mark);
+    // maxFileSizeKb in the file wins over the editor setting (2048 here): a 2 KB Dockerfile is over a 1 KB cap.
+    mark = published.length;
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(), version: 10 }, contentChanges: [{ text: 'FROM debian:12\nRUN sudo true\n' + 'RUN true\n'.repeat(220) }] });
+    await diagnostics((d) => d.uri === uri() && d.version === 10 && d.diagnostics.some((x) => x.code === 'docker/no-sudo'), mark);
+    mark = published.length;
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: configUri(), version: 3 }, contentChanges: [{ text: 'maxFileSizeKb: 1\n' }] });
+    const capped = await diagnostics((d) => d.uri === uri() && d.diagnostics.some((x) => x.code === 'readiness-lint/file-too-large'), mark);
+    assert.deepEqual(capped.diagnostics.map((x) => x.code), ['readiness-lint/file-too-large']);
+    mark = published.length;
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: configUri(), version: 4 }, contentChanges: [{ text: 'rules:\n  docker/no-sudo: block\n' }] });
+    await diagnostics((d) => d.uri === uri() && d.diagnostics.some((x) => x.code === 'docker/no-sudo'), mark);
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri: uri(), version: 11 }, contentChanges: [{ text: 'FROM debian:12\nRUN sudo true\n' }] });
   });
 
   it('follows workspace/didChangeConfiguration (enable: false clears diagnostics)', async () => {

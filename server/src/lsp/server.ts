@@ -206,7 +206,9 @@ export function startServer(connection: Connection): void {
     if (text !== null) ({ config: file, errors } = parseConfigText(text));
     // Cached lints were computed with the previous config.
     openResults.clear();
-    config = resolveConfig(file, { profile: (file as { profile?: Settings['profile'] }).profile ?? settings.profile, maxFileSizeKb: settings.maxFileSizeKb });
+    // The project's file wins over the user's settings, for the size cap as for the profile.
+    const fromFile = file as { profile?: Settings['profile']; maxFileSizeKb?: number };
+    config = resolveConfig(file, { profile: fromFile.profile ?? settings.profile, maxFileSizeKb: fromFile.maxFileSizeKb ?? settings.maxFileSizeKb });
     if (uri) {
       void connection.sendDiagnostics({
         uri,
