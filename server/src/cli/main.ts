@@ -9,7 +9,7 @@ import { allRules } from '../../../rules/index';
 import { languages } from '../../../rules/index';
 import { CONFIG_FILE_NAME, PROFILES, configJsonSchema, type Profile, type ResolvedConfig } from '../engine/config';
 import { DEFAULT_EXCLUDES, indexFiles, ioReason, lintFile, loadWorkspaceConfig } from '../engine/workspace';
-import { ENGINE_IDS, staticWorkspace, type Finding } from '../engine/runner';
+import { ENGINE_IDS, FILE_START, staticWorkspace, type Finding } from '../engine/runner';
 import { buildReport, gateState } from '../engine/report';
 import { format, FORMATS, type Format } from '../engine/formatters/index';
 import { fixAll, verifiedFixes } from '../engine/fix';
@@ -170,7 +170,7 @@ function findConfigRoot(start: string): string {
  * why the file was not fixed.
  */
 function fixFile(file: string, root: string, config: ResolvedConfig, workspace: WorkspaceView, types: FixType[]): 'fixed' | Finding | null {
-  const note = (ruleId: string, message: string): Finding => ({ ruleId, level: 'report', message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } });
+  const note = (ruleId: string, message: string): Finding => ({ ruleId, level: 'report', message, range: FILE_START });
   let bytes: Buffer;
   try {
     const real = realpathSync(file);

@@ -2,7 +2,7 @@
 import { categories, controls, type ControlDef } from '../../../rules/controls';
 import { allRules, getRule } from '../../../rules/index';
 import type { Domain, Range } from '../../../rules/types';
-import { ENGINE_IDS } from './runner';
+import { ENGINE_IDS, FILE_START } from './runner';
 import type { ResolvedConfig } from './config';
 import type { FileResult } from './runner';
 import { FILE_EVIDENCE_ID, type WorkspaceEvidence } from './evidence';
@@ -58,8 +58,6 @@ interface Tally {
   gating: number;
   passing: number;
 }
-
-const LINE_ONE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
 /**
  * Build the checklist for a set of linted files (paths as they should appear in reports). Controls
@@ -133,7 +131,7 @@ export function evaluateChecklist(results: FileResult[], config: ResolvedConfig,
     }
     for (const t of tallies.values()) {
       if (!t.def.everyFile || evidenced.has(t.def.id) || !t.def.domains.includes(file.domain as Domain) || !t.result.rules.length) continue;
-      add(t, { file: file.path, range: LINE_ONE, ruleId: FILE_CHECKED_ID, passed: true, message: `Checked by ${t.result.rules.length} rule(s): no problems` });
+      add(t, { file: file.path, range: FILE_START, ruleId: FILE_CHECKED_ID, passed: true, message: `Checked by ${t.result.rules.length} rule(s): no problems` });
     }
   }
 

@@ -89,35 +89,22 @@ export function languageFor(path: string, languageId?: string, text?: string): L
 
 const defaultConfig = resolveConfig();
 
+/** The start of a file: where findings about the whole file point. */
+export const FILE_START: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/** A file the rules did not run on, with the one finding that says why. */
+function unchecked(path: string, domain: string, finding: Finding): FileResult {
+  return { path, domain, passes: [], suppressed: 0, checked: false, findings: [finding] };
+}
+
 /** The one finding for a file of a domain that could not be read: never skipped silently. */
 export function unreadableResult(path: string, domain: string, reason: string): FileResult {
-  return {
-    path,
-    domain,
-    passes: [],
-    suppressed: 0,
-    checked: false,
-    findings: [{ ruleId: ENGINE_IDS.unreadable, level: 'warn', message: `Cannot read this file (${reason}): it was not checked.`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }],
-  };
+  return unchecked(path, domain, { ruleId: ENGINE_IDS.unreadable, level: 'warn', message: `Cannot read this file (${reason}): it was not checked.`, range: FILE_START });
 }
 
 /** The one finding for a file over the size cap (also used without reading the file). */
 export function tooLargeResult(path: string, domain: string, config: ResolvedConfig): FileResult {
-  return {
-    path,
-    domain,
-    passes: [],
-    suppressed: 0,
-    checked: false,
-    findings: [
-      {
-        ruleId: ENGINE_IDS.tooLarge,
-        level: 'report',
-        message: `File is larger than ${config.maxFileSizeKb} KB (setting maxFileSizeKb) and was not checked.`,
-        range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      },
-    ],
-  };
+  return unchecked(path, domain, { ruleId: ENGINE_IDS.tooLarge, level: 'report', message: `File is larger than ${config.maxFileSizeKb} KB (setting maxFileSizeKb) and was not checked.`, range: FILE_START });
 }
 
 export function lintText(opts: LintOptions): FileResult | null {

@@ -4,7 +4,7 @@ import { readFileSync, statSync, existsSync, openSync, readSync, closeSync } fro
 import path from 'node:path';
 import { languages } from '../../../rules/index';
 import { CONFIG_FILE_NAME, parseConfigText, resolveConfig, type ConfigError, type ResolvedConfig, type Profile } from './config';
-import { languageFor, lintText, tooLargeResult, unreadableResult, type FileResult } from './runner';
+import { FILE_START, languageFor, lintText, tooLargeResult, unreadableResult, type FileResult } from './runner';
 import type { WorkspaceEntry, WorkspaceView } from '../../../rules/types';
 
 export const DEFAULT_EXCLUDES = ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**', '**/.venv/**', '**/vendor/bundle/**', '**/.terraform/**'];
@@ -39,15 +39,14 @@ export function loadWorkspaceConfig(
 ): LoadedWorkspaceConfig {
   const file = explicitFile ? path.resolve(explicitFile) : path.join(root, CONFIG_FILE_NAME);
   if (!existsSync(file)) {
-    if (explicitFile) return { file, config: resolveConfig({}, overrides), errors: [{ message: `Config file not found: ${explicitFile}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], text: null };
+    if (explicitFile) return { file, config: resolveConfig({}, overrides), errors: [{ message: `Config file not found: ${explicitFile}`, range: FILE_START }], text: null };
     return { file: null, config: resolveConfig({}, overrides), errors: [], text: null };
   }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (e) {
-    const why = (e as NodeJS.ErrnoException).code === 'EISDIR' ? 'it is a folder' : (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    return { file, config: resolveConfig({}, overrides), errors: [{ message: `Cannot read the config file (${why}).`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], text: null };
+    return { file, config: resolveConfig({}, overrides), errors: [{ message: `Cannot read the config file (${ioReason(e)}).`, range: FILE_START }], text: null };
   }
   const { config, errors } = parseConfigText(text);
   return { file, config: resolveConfig(config, overrides), errors, text };
